@@ -1,0 +1,1 @@
+return EbpfSharp.Cli.CliApplication.Run(args);

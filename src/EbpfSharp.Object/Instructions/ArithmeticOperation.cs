@@ -1,0 +1,128 @@
+namespace EbpfSharp.Object.Instructions;
+
+/// <summary>One arithmetic operation of one width, ready to take its operands: <c>Alu64.Add.Imm(R1, 22)</c>.</summary>
+public readonly struct ArithmeticOperation
+{
+    private readonly InstructionClass _class;
+    private readonly AluOperation _operation;
+    private readonly short _modifier;
+
+    internal ArithmeticOperation(InstructionClass @class, AluOperation operation, short modifier = 0)
+    {
+        _class = @class;
+        _operation = operation;
+        _modifier = modifier;
+    }
+
+    /// <summary><c>dst op= imm</c></summary>
+    public Instruction Imm(Register destination, int immediate) =>
+        new(OpCode.Arithmetic(_class, _operation, OperandSource.Immediate), destination, 0, _modifier, immediate);
+
+    /// <summary><c>dst op= src</c></summary>
+    public Instruction Reg(Register destination, Register source) =>
+        new(OpCode.Arithmetic(_class, _operation, OperandSource.Register), destination, source, _modifier, 0);
+}
+
+/// <summary>64-bit arithmetic (class ALU64): <c>Alu64.Add.Imm(Register.R1, 22)</c> is <c>r1 += 0x16</c>.</summary>
+public static class Alu64
+{
+    /// <summary>r += x</summary>
+    public static ArithmeticOperation Add => new(InstructionClass.Alu64, AluOperation.Add);
+    /// <summary>r -= x</summary>
+    public static ArithmeticOperation Sub => new(InstructionClass.Alu64, AluOperation.Sub);
+    /// <summary>r *= x</summary>
+    public static ArithmeticOperation Mul => new(InstructionClass.Alu64, AluOperation.Mul);
+    /// <summary>r /= x, unsigned</summary>
+    public static ArithmeticOperation Div => new(InstructionClass.Alu64, AluOperation.Div);
+    /// <summary>r s/= x, signed (ISA v4)</summary>
+    public static ArithmeticOperation SDiv => new(InstructionClass.Alu64, AluOperation.Div, 1);
+    /// <summary>r |= x</summary>
+    public static ArithmeticOperation Or => new(InstructionClass.Alu64, AluOperation.Or);
+    /// <summary>r &amp;= x</summary>
+    public static ArithmeticOperation And => new(InstructionClass.Alu64, AluOperation.And);
+    /// <summary>r &lt;&lt;= x</summary>
+    public static ArithmeticOperation Lsh => new(InstructionClass.Alu64, AluOperation.Lsh);
+    /// <summary>r &gt;&gt;= x, logical</summary>
+    public static ArithmeticOperation Rsh => new(InstructionClass.Alu64, AluOperation.Rsh);
+    /// <summary>r %= x, unsigned</summary>
+    public static ArithmeticOperation Mod => new(InstructionClass.Alu64, AluOperation.Mod);
+    /// <summary>r s%= x, signed (ISA v4)</summary>
+    public static ArithmeticOperation SMod => new(InstructionClass.Alu64, AluOperation.Mod, 1);
+    /// <summary>r ^= x</summary>
+    public static ArithmeticOperation Xor => new(InstructionClass.Alu64, AluOperation.Xor);
+    /// <summary>r = x</summary>
+    public static ArithmeticOperation Mov => new(InstructionClass.Alu64, AluOperation.Mov);
+    /// <summary>r s&gt;&gt;= x, arithmetic</summary>
+    public static ArithmeticOperation Arsh => new(InstructionClass.Alu64, AluOperation.Arsh);
+
+    /// <summary><c>r = -r</c></summary>
+    public static Instruction Neg(Register destination) =>
+        new(OpCode.Arithmetic(InstructionClass.Alu64, AluOperation.Neg, OperandSource.Immediate), destination, 0, 0, 0);
+
+    /// <summary><c>r = (s8/s16/s32)r2</c>: sign-extending move from the low 8, 16 or 32 bits (ISA v4).</summary>
+    public static Instruction MovSignExtend(Register destination, Register source, int fromBits) =>
+        new(OpCode.Arithmetic(InstructionClass.Alu64, AluOperation.Mov, OperandSource.Register), destination, source,
+            CheckBits(fromBits, 8, 16, 32), 0);
+
+    /// <summary><c>r = bswap16/32/64 r</c>: unconditional byte swap (ISA v4).</summary>
+    public static Instruction ByteSwap(Register destination, int bits) =>
+        new(OpCode.Arithmetic(InstructionClass.Alu64, AluOperation.End, OperandSource.Immediate), destination, 0, 0,
+            CheckBits(bits, 16, 32, 64));
+
+    internal static short CheckBits(int bits, params int[] allowed) =>
+        Array.IndexOf(allowed, bits) >= 0
+            ? (short)bits
+            : throw new ArgumentOutOfRangeException(nameof(bits), bits, $"Expected one of {string.Join(", ", allowed)} bits.");
+}
+
+/// <summary>32-bit arithmetic (class ALU) on the low halves; results are zero-extended: <c>Alu32.Mov.Imm(R0, 2)</c> is <c>w0 = 0x2</c>.</summary>
+public static class Alu32
+{
+    /// <summary>w += x</summary>
+    public static ArithmeticOperation Add => new(InstructionClass.Alu, AluOperation.Add);
+    /// <summary>w -= x</summary>
+    public static ArithmeticOperation Sub => new(InstructionClass.Alu, AluOperation.Sub);
+    /// <summary>w *= x</summary>
+    public static ArithmeticOperation Mul => new(InstructionClass.Alu, AluOperation.Mul);
+    /// <summary>w /= x, unsigned</summary>
+    public static ArithmeticOperation Div => new(InstructionClass.Alu, AluOperation.Div);
+    /// <summary>w s/= x, signed (ISA v4)</summary>
+    public static ArithmeticOperation SDiv => new(InstructionClass.Alu, AluOperation.Div, 1);
+    /// <summary>w |= x</summary>
+    public static ArithmeticOperation Or => new(InstructionClass.Alu, AluOperation.Or);
+    /// <summary>w &amp;= x</summary>
+    public static ArithmeticOperation And => new(InstructionClass.Alu, AluOperation.And);
+    /// <summary>w &lt;&lt;= x</summary>
+    public static ArithmeticOperation Lsh => new(InstructionClass.Alu, AluOperation.Lsh);
+    /// <summary>w &gt;&gt;= x, logical</summary>
+    public static ArithmeticOperation Rsh => new(InstructionClass.Alu, AluOperation.Rsh);
+    /// <summary>w %= x, unsigned</summary>
+    public static ArithmeticOperation Mod => new(InstructionClass.Alu, AluOperation.Mod);
+    /// <summary>w s%= x, signed (ISA v4)</summary>
+    public static ArithmeticOperation SMod => new(InstructionClass.Alu, AluOperation.Mod, 1);
+    /// <summary>w ^= x</summary>
+    public static ArithmeticOperation Xor => new(InstructionClass.Alu, AluOperation.Xor);
+    /// <summary>w = x</summary>
+    public static ArithmeticOperation Mov => new(InstructionClass.Alu, AluOperation.Mov);
+    /// <summary>w s&gt;&gt;= x, arithmetic</summary>
+    public static ArithmeticOperation Arsh => new(InstructionClass.Alu, AluOperation.Arsh);
+
+    /// <summary><c>w = -w</c></summary>
+    public static Instruction Neg(Register destination) =>
+        new(OpCode.Arithmetic(InstructionClass.Alu, AluOperation.Neg, OperandSource.Immediate), destination, 0, 0, 0);
+
+    /// <summary><c>w = (s8/s16)w2</c>: sign-extending 32-bit move (ISA v4).</summary>
+    public static Instruction MovSignExtend(Register destination, Register source, int fromBits) =>
+        new(OpCode.Arithmetic(InstructionClass.Alu, AluOperation.Mov, OperandSource.Register), destination, source,
+            Alu64.CheckBits(fromBits, 8, 16), 0);
+
+    /// <summary><c>r = be16/32/64 r</c>: convert between host order and big-endian (network) order.</summary>
+    public static Instruction ToBigEndian(Register destination, int bits) =>
+        new(OpCode.Arithmetic(InstructionClass.Alu, AluOperation.End, OperandSource.Register), destination, 0, 0,
+            Alu64.CheckBits(bits, 16, 32, 64));
+
+    /// <summary><c>r = le16/32/64 r</c>: convert between host order and little-endian order.</summary>
+    public static Instruction ToLittleEndian(Register destination, int bits) =>
+        new(OpCode.Arithmetic(InstructionClass.Alu, AluOperation.End, OperandSource.Immediate), destination, 0, 0,
+            Alu64.CheckBits(bits, 16, 32, 64));
+}

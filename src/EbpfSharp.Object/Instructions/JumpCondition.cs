@@ -1,0 +1,130 @@
+namespace EbpfSharp.Object.Instructions;
+
+/// <summary>One conditional jump of one width, ready to take its operands and target: <c>Jmp.Eq.Imm(R1, 0, "out")</c>.</summary>
+public readonly struct JumpCondition
+{
+    private readonly InstructionClass _class;
+    private readonly JumpOperation _operation;
+
+    internal JumpCondition(InstructionClass @class, JumpOperation operation)
+    {
+        _class = @class;
+        _operation = operation;
+    }
+
+    /// <summary><c>if dst op imm goto label</c></summary>
+    public Instruction Imm(Register destination, int immediate, string label) =>
+        Imm(destination, immediate, 0) with { Reference = label };
+
+    /// <summary><c>if dst op imm goto +offset</c> (offset in slots, from the next instruction)</summary>
+    public Instruction Imm(Register destination, int immediate, short offset) =>
+        new(OpCode.Jump(_class, _operation, OperandSource.Immediate), destination, 0, offset, immediate);
+
+    /// <summary><c>if dst op src goto label</c></summary>
+    public Instruction Reg(Register destination, Register source, string label) =>
+        Reg(destination, source, 0) with { Reference = label };
+
+    /// <summary><c>if dst op src goto +offset</c> (offset in slots, from the next instruction)</summary>
+    public Instruction Reg(Register destination, Register source, short offset) =>
+        new(OpCode.Jump(_class, _operation, OperandSource.Register), destination, source, offset, 0);
+}
+
+/// <summary>Jumps, calls and exit (class JMP, 64-bit compares).</summary>
+public static class Jmp
+{
+    /// <summary>if r == x</summary>
+    public static JumpCondition Eq => new(InstructionClass.Jmp, JumpOperation.Jeq);
+    /// <summary>if r != x</summary>
+    public static JumpCondition Ne => new(InstructionClass.Jmp, JumpOperation.Jne);
+    /// <summary>if r &gt; x, unsigned</summary>
+    public static JumpCondition Gt => new(InstructionClass.Jmp, JumpOperation.Jgt);
+    /// <summary>if r &gt;= x, unsigned</summary>
+    public static JumpCondition Ge => new(InstructionClass.Jmp, JumpOperation.Jge);
+    /// <summary>if r &lt; x, unsigned (ISA v2)</summary>
+    public static JumpCondition Lt => new(InstructionClass.Jmp, JumpOperation.Jlt);
+    /// <summary>if r &lt;= x, unsigned (ISA v2)</summary>
+    public static JumpCondition Le => new(InstructionClass.Jmp, JumpOperation.Jle);
+    /// <summary>if r s&gt; x</summary>
+    public static JumpCondition SGt => new(InstructionClass.Jmp, JumpOperation.Jsgt);
+    /// <summary>if r s&gt;= x</summary>
+    public static JumpCondition SGe => new(InstructionClass.Jmp, JumpOperation.Jsge);
+    /// <summary>if r s&lt; x (ISA v2)</summary>
+    public static JumpCondition SLt => new(InstructionClass.Jmp, JumpOperation.Jslt);
+    /// <summary>if r s&lt;= x (ISA v2)</summary>
+    public static JumpCondition SLe => new(InstructionClass.Jmp, JumpOperation.Jsle);
+    /// <summary>if r &amp; x</summary>
+    public static JumpCondition Set => new(InstructionClass.Jmp, JumpOperation.Jset);
+
+    /// <summary><c>goto label</c></summary>
+    public static Instruction Ja(string label) => Ja(0) with { Reference = label };
+
+    /// <summary><c>goto +offset</c></summary>
+    public static Instruction Ja(short offset) =>
+        new(OpCode.Jump(InstructionClass.Jmp, JumpOperation.Ja, OperandSource.Immediate), 0, 0, offset, 0);
+
+    /// <summary><c>gotol label</c>: unconditional jump with a 32-bit distance (ISA v4).</summary>
+    public static Instruction LongJump(string label) => LongJump(0) with { Reference = label };
+
+    /// <summary><c>gotol +distance</c>: unconditional jump with a 32-bit distance (ISA v4).</summary>
+    public static Instruction LongJump(int distance) =>
+        new(OpCode.Jump(InstructionClass.Jmp32, JumpOperation.Ja, OperandSource.Immediate), 0, 0, 0, distance);
+
+    /// <summary><c>may_goto label</c>: jump once the kernel's per-program loop budget runs out (kernel 6.9).</summary>
+    public static Instruction MayGoto(string label) => MayGoto(0) with { Reference = label };
+
+    /// <summary><c>may_goto +offset</c></summary>
+    public static Instruction MayGoto(short offset) =>
+        new(OpCode.Jump(InstructionClass.Jmp, JumpOperation.Jcond, OperandSource.Immediate), 0, 0, offset, 0);
+
+    /// <summary><c>call helper</c>: a kernel helper by its id (kernel: enum bpf_func_id).</summary>
+    public static Instruction Call(int helperId) =>
+        new(OpCode.Jump(InstructionClass.Jmp, JumpOperation.Call, OperandSource.Immediate), 0, 0, 0, helperId);
+
+    /// <summary>
+    /// <c>call name</c>: a BPF-to-BPF call. Within one sequence the distance is resolved at encode time;
+    /// otherwise the target must be a function in <c>.text</c> and a relocation is recorded.
+    /// </summary>
+    public static Instruction CallSubprogram(string name) =>
+        new Instruction(OpCode.Jump(InstructionClass.Jmp, JumpOperation.Call, OperandSource.Immediate), 0,
+            PseudoSource.Call, 0, -1) with { Reference = name };
+
+    /// <summary><c>call +distance</c>: a BPF-to-BPF call by pc-relative distance.</summary>
+    public static Instruction CallRelative(int distance) =>
+        new(OpCode.Jump(InstructionClass.Jmp, JumpOperation.Call, OperandSource.Immediate), 0, PseudoSource.Call, 0, distance);
+
+    /// <summary><c>call kfunc</c>: a kernel function by vmlinux (or module, via fd_array index) BTF id.</summary>
+    public static Instruction CallKernelFunction(int btfId, short moduleIndex = 0) =>
+        new(OpCode.Jump(InstructionClass.Jmp, JumpOperation.Call, OperandSource.Immediate), 0,
+            PseudoSource.KernelFunctionCall, moduleIndex, btfId);
+
+    /// <summary><c>exit</c>: return R0.</summary>
+    public static Instruction Exit() =>
+        new(OpCode.Jump(InstructionClass.Jmp, JumpOperation.Exit, OperandSource.Immediate), 0, 0, 0, 0);
+}
+
+/// <summary>Jumps that compare the low 32 bits (class JMP32, ISA v3).</summary>
+public static class Jmp32
+{
+    /// <summary>if w == x</summary>
+    public static JumpCondition Eq => new(InstructionClass.Jmp32, JumpOperation.Jeq);
+    /// <summary>if w != x</summary>
+    public static JumpCondition Ne => new(InstructionClass.Jmp32, JumpOperation.Jne);
+    /// <summary>if w &gt; x, unsigned</summary>
+    public static JumpCondition Gt => new(InstructionClass.Jmp32, JumpOperation.Jgt);
+    /// <summary>if w &gt;= x, unsigned</summary>
+    public static JumpCondition Ge => new(InstructionClass.Jmp32, JumpOperation.Jge);
+    /// <summary>if w &lt; x, unsigned</summary>
+    public static JumpCondition Lt => new(InstructionClass.Jmp32, JumpOperation.Jlt);
+    /// <summary>if w &lt;= x, unsigned</summary>
+    public static JumpCondition Le => new(InstructionClass.Jmp32, JumpOperation.Jle);
+    /// <summary>if w s&gt; x</summary>
+    public static JumpCondition SGt => new(InstructionClass.Jmp32, JumpOperation.Jsgt);
+    /// <summary>if w s&gt;= x</summary>
+    public static JumpCondition SGe => new(InstructionClass.Jmp32, JumpOperation.Jsge);
+    /// <summary>if w s&lt; x</summary>
+    public static JumpCondition SLt => new(InstructionClass.Jmp32, JumpOperation.Jslt);
+    /// <summary>if w s&lt;= x</summary>
+    public static JumpCondition SLe => new(InstructionClass.Jmp32, JumpOperation.Jsle);
+    /// <summary>if w &amp; x</summary>
+    public static JumpCondition Set => new(InstructionClass.Jmp32, JumpOperation.Jset);
+}

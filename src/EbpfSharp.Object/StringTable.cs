@@ -1,0 +1,65 @@
+using System.Text;
+
+namespace EbpfSharp.Object;
+
+/// <summary>
+/// Builds a string table as ELF (SHT_STRTAB) and BTF use it: offset 0 is the empty string, every string is NUL-terminated,
+/// and equal strings are stored once.
+/// </summary>
+public sealed class StringTable
+{
+    private readonly MemoryStream _bytes = new();
+    private readonly Dictionary<string, uint> _offsets = new(StringComparer.Ordinal);
+
+    /// <summary>Creates a table holding only the empty string.</summary>
+    public StringTable()
+    {
+        _bytes.WriteByte(0);
+        _offsets.Add(string.Empty, 0);
+    }
+
+    /// <summary>The offset of <paramref name="value"/>, adding it if it is new.</summary>
+    public uint Add(string value)
+    {
+        if (_offsets.TryGetValue(value, out uint offset))
+            return offset;
+        if (value.Contains('\0'))
+            throw new ArgumentException($"A table string cannot contain NUL: '{value}'.", nameof(value));
+        offset = checked((uint)_bytes.Length);
+        var encoded = Encoding.UTF8.GetBytes(value);
+        _bytes.Write(encoded);
+        _bytes.WriteByte(0);
+        _offsets.Add(value, offset);
+        return offset;
+    }
+
+    /// <summary>The table's bytes.</summary>
+    public byte[] ToArray() => _bytes.ToArray();
+
+    /// <summary>Reads the NUL-terminated string at <paramref name="offset"/> of a string table's bytes.</summary>
+    /// <exception cref="ObjectFormatException">The offset is outside the table or the string has no terminator.</exception>
+    public static string Read(ReadOnlySpan<byte> table, uint offset, string what)
+    {
+        if (offset >= (ulong)table.Length)
+        {
+            if (offset == 0 && table.Length == 0)
+                return string.Empty;
+            throw new ObjectFormatException($"The name of {what} is at offset {offset}, past the end of its {table.Length}-byte string table.");
+        }
+        var rest = table[(int)offset..];
+        int end = rest.IndexOf((byte)0);
+        if (end < 0)
+            throw new ObjectFormatException($"The name of {what} at string offset {offset} is not NUL-terminated.");
+        return Encoding.UTF8.GetString(rest[..end]);
+    }
+
+    /// <summary>Finds <paramref name="value"/> (possibly as the tail of a longer string) in a string table's bytes.</summary>
+    /// <returns>The offset, or -1 when the table does not contain the string.</returns>
+    public static long Find(ReadOnlySpan<byte> table, string value)
+    {
+        if (value.Length == 0)
+            return table.Length > 0 && table[0] == 0 ? 0 : table.IndexOf((byte)0);
+        var needle = Encoding.UTF8.GetBytes(value + "\0");
+        return table.IndexOf(needle);
+    }
+}
