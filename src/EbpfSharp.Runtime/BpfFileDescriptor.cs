@@ -1,6 +1,8 @@
 using System.Runtime.InteropServices;
 
-namespace EbpfSharp.Runtime.Interop;
+using EbpfSharp.Runtime.Interop;
+
+namespace EbpfSharp.Runtime;
 
 /// <summary>
 /// Owns one file descriptor returned by bpf() or perf_event_open(): a map, program, link, BTF object or
