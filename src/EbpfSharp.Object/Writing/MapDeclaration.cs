@@ -1,0 +1,48 @@
+namespace EbpfSharp.Object.Writing;
+
+/// <summary>How libbpf pins a map (libbpf: enum libbpf_pin_type).</summary>
+public enum MapPinning
+{
+    /// <summary>LIBBPF_PIN_NONE</summary>
+    None = 0,
+    /// <summary>LIBBPF_PIN_BY_NAME: pinned at /sys/fs/bpf/&lt;map name&gt; and reused if present.</summary>
+    ByName = 1,
+}
+
+/// <summary>
+/// A BTF-defined map in the <c>.maps</c> section, as libbpf reads it. Give the key and value either as BTF
+/// type ids (so bpftool prints typed entries) or as plain sizes.
+/// </summary>
+/// <param name="Name">The map's symbol and VAR name.</param>
+/// <param name="Type">The map type.</param>
+/// <param name="MaxEntries">Capacity (for ring buffers, bytes).</param>
+public sealed record MapDeclaration(string Name, BpfMapType Type, uint MaxEntries)
+{
+    /// <summary>BTF type of the key, or 0 to give <see cref="KeySize"/> instead.</summary>
+    public int KeyTypeId { get; init; }
+
+    /// <summary>Key size in bytes when there is no key type (0 for keyless maps).</summary>
+    public uint KeySize { get; init; }
+
+    /// <summary>BTF type of the value, or 0 to give <see cref="ValueSize"/> instead.</summary>
+    public int ValueTypeId { get; init; }
+
+    /// <summary>Value size in bytes when there is no value type.</summary>
+    public uint ValueSize { get; init; }
+
+    /// <summary>Creation flags.</summary>
+    public BpfMapFlags Flags { get; init; }
+
+    /// <summary>Pinning by name.</summary>
+    public MapPinning Pinning { get; init; }
+
+    /// <summary>Type-specific extra value (bloom filter hash functions).</summary>
+    public ulong MapExtra { get; init; }
+}
+
+/// <summary>A global variable in <c>.data</c>, <c>.rodata</c> or <c>.bss</c>.</summary>
+/// <param name="SectionName"><c>.data</c>, <c>.rodata</c>, <c>.bss</c> (or a <c>.data.*</c>/<c>.rodata.*</c>/<c>.bss.*</c> variant).</param>
+/// <param name="Name">The symbol and VAR name.</param>
+/// <param name="TypeId">The variable's BTF type.</param>
+/// <param name="InitialValue">The initial bytes (all zero for <c>.bss</c>); the length is the variable's size.</param>
+public sealed record GlobalVariable(string SectionName, string Name, int TypeId, byte[] InitialValue);
