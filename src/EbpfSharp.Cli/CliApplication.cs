@@ -1,12 +1,44 @@
+using System.CommandLine;
+using EbpfSharp.Cli.Commands;
+using EbpfSharp.Object;
+using EbpfSharp.Runtime;
+
 namespace EbpfSharp.Cli;
 
-/// <summary>The ebpfsharp command line (commands arrive with the CLI work).</summary>
+/// <summary>The ebpfsharp command line: a thin shell over EbpfSharp.Object and EbpfSharp.Runtime.</summary>
 public static class CliApplication
 {
-    /// <summary>Runs the command line and returns the exit code.</summary>
-    public static int Run(string[] args)
+    /// <summary>Runs the command line and returns the exit code (0 success, 1 failure, 2 usage error).</summary>
+    public static int Run(string[] args, TextWriter? output = null, TextWriter? error = null)
     {
-        Console.Error.WriteLine("ebpfsharp: no commands yet");
-        return 2;
+        output ??= Console.Out;
+        error ??= Console.Error;
+        var root = new RootCommand("ebpfsharp: inspect, disassemble, test-run and load eBPF object files.")
+        {
+            InfoCommand.Create(output),
+            DumpCommand.Create(output),
+            TestRunCommand.Create(output),
+            LoadCommand.Create(output),
+        };
+        var configuration = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
+        try
+        {
+            return root.Parse(args).Invoke(configuration);
+        }
+        catch (Exception exception) when (IsUserFacing(exception))
+        {
+            error.WriteLine($"ebpfsharp: error: {exception.Message}");
+            if (exception is BpfVerifierException verifier && args.Contains("--verifier-log"))
+            {
+                error.WriteLine("Full verifier log:");
+                error.WriteLine(verifier.VerifierLog);
+            }
+            return 1;
+        }
     }
+
+    /// <summary>Failures a person can act on: reported as one message, without a stack trace.</summary>
+    private static bool IsUserFacing(Exception exception) => exception is
+        ObjectFormatException or BpfException or IOException or UnauthorizedAccessException
+        or KeyNotFoundException or FormatException or ArgumentException or InvalidOperationException;
 }

@@ -33,6 +33,9 @@ public sealed class StringTable
         return offset;
     }
 
+    /// <summary>The offset of <paramref name="value"/> if the table holds it.</summary>
+    public bool TryGetOffset(string value, out uint offset) => _offsets.TryGetValue(value, out offset);
+
     /// <summary>The table's bytes.</summary>
     public byte[] ToArray() => _bytes.ToArray();
 

@@ -3,7 +3,10 @@ using System.Buffers.Binary;
 namespace EbpfSharp.Object.Btf;
 
 /// <summary>The encoded <c>.BTF</c> and, when there is one, <c>.BTF.ext</c> blob, sharing one string table.</summary>
-public sealed record BtfBlobs(byte[] Btf, byte[]? Ext);
+/// <param name="Btf">The .BTF blob.</param>
+/// <param name="Ext">The .BTF.ext blob, or null.</param>
+/// <param name="Strings">The string table inside <paramref name="Btf"/>, to find where a string landed.</param>
+public sealed record BtfBlobs(byte[] Btf, byte[]? Ext, StringTable Strings);
 
 /// <summary>
 /// Encodes BTF and .BTF.ext. Strings are collected from both into one table in the .BTF blob, which is
@@ -34,7 +37,7 @@ public static class BtfWriter
         BinaryPrimitives.WriteUInt32LittleEndian(blob.AsSpan(20), (uint)stringBytes.Length);
         types.ToArray().CopyTo(blob, 24);
         stringBytes.CopyTo(blob, 24 + (int)types.Length);
-        return new BtfBlobs(blob, extBytes);
+        return new BtfBlobs(blob, extBytes, strings);
     }
 
     private static void WriteType(MemoryStream output, BtfType type, StringTable strings, int id)

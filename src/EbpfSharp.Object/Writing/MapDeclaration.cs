@@ -1,14 +1,5 @@
 namespace EbpfSharp.Object.Writing;
 
-/// <summary>How libbpf pins a map (libbpf: enum libbpf_pin_type).</summary>
-public enum MapPinning
-{
-    /// <summary>LIBBPF_PIN_NONE</summary>
-    None = 0,
-    /// <summary>LIBBPF_PIN_BY_NAME: pinned at /sys/fs/bpf/&lt;map name&gt; and reused if present.</summary>
-    ByName = 1,
-}
-
 /// <summary>
 /// A BTF-defined map in the <c>.maps</c> section, as libbpf reads it. Give the key and value either as BTF
 /// type ids (so bpftool prints typed entries) or as plain sizes.

@@ -94,7 +94,7 @@ internal sealed class ObjectAssembler
         var result = new Dictionary<string, (int, List<BtfVariableInfo>)>(StringComparer.Ordinal);
         foreach (var group in _builder.Globals.GroupBy(global => global.SectionName))
         {
-            string kind = ObjectBuilder.DataSectionKind(group.Key)!;
+            string kind = GlobalDataSection.Kind(group.Key)!;
             bool noBits = kind == ".bss";
             var section = AddSection(new ElfSection(group.Key, noBits ? ElfSectionType.NoBits : ElfSectionType.ProgBits)
             {

@@ -58,7 +58,7 @@ public sealed class ObjectBuilder
     public ObjectBuilder AddGlobal(GlobalVariable variable)
     {
         ArgumentNullException.ThrowIfNull(variable);
-        if (DataSectionKind(variable.SectionName) is null)
+        if (GlobalDataSection.Kind(variable.SectionName) is null)
             throw new ArgumentException($"Global '{variable.Name}' is in '{variable.SectionName}'; globals go in .data, .rodata or .bss (or .data.*, .rodata.*, .bss.*).", nameof(variable));
         RequireUniqueSymbol(variable.Name);
         _globals.Add(variable);
@@ -77,10 +77,6 @@ public sealed class ObjectBuilder
     internal IReadOnlyList<MapDeclaration> Maps => _maps;
 
     internal IReadOnlyList<GlobalVariable> Globals => _globals;
-
-    /// <summary>".data", ".rodata" or ".bss" for a data section name (or its dotted variants), else null.</summary>
-    internal static string? DataSectionKind(string sectionName) =>
-        new[] { ".data", ".rodata", ".bss" }.FirstOrDefault(kind => sectionName == kind || sectionName.StartsWith(kind + ".", StringComparison.Ordinal));
 
     private void RequireUniqueSymbol(string name)
     {

@@ -1,0 +1,14 @@
+namespace EbpfSharp.Object;
+
+/// <summary>Which ELF sections hold global data, as libbpf decides (libbpf: src/libbpf.c, bpf_object__elf_collect).</summary>
+public static class GlobalDataSection
+{
+    private static readonly string[] Kinds = [".data", ".rodata", ".bss"];
+
+    /// <summary>
+    /// ".data", ".rodata" or ".bss" for a global-data section name or one of its dotted variants
+    /// (<c>.data.counters</c>), else null.
+    /// </summary>
+    public static string? Kind(string sectionName) =>
+        Kinds.FirstOrDefault(kind => sectionName == kind || sectionName.StartsWith(kind + ".", StringComparison.Ordinal));
+}

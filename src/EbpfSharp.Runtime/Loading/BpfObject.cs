@@ -1,0 +1,154 @@
+using EbpfSharp.Object;
+using EbpfSharp.Object.Btf;
+using EbpfSharp.Runtime.Loading;
+
+namespace EbpfSharp.Runtime;
+
+/// <summary>
+/// A loaded object: its maps created (and global data written, <c>.rodata</c> frozen), its BTF loaded and
+/// its programs verified, each owned through a file descriptor. Dispose closes everything; attachments
+/// made from its programs hold their own references and are disposed separately.
+/// </summary>
+public sealed class BpfObject : IDisposable
+{
+    private readonly Dictionary<string, BpfProgram> _programs;
+    private readonly Dictionary<string, BpfMap> _maps;
+    private bool _disposed;
+
+    private BpfObject(ObjectSpec spec, BtfObject? btf, Dictionary<string, BpfMap> maps, Dictionary<string, BpfProgram> programs, IReadOnlyList<string> warnings)
+    {
+        Spec = spec;
+        Btf = btf;
+        _maps = maps;
+        _programs = programs;
+        Warnings = warnings;
+    }
+
+    /// <summary>What was loaded.</summary>
+    public ObjectSpec Spec { get; }
+
+    /// <summary>The object's BTF in the kernel, or null when the object has none (or the kernel refused it).</summary>
+    public BtfObject? Btf { get; }
+
+    /// <summary>The loaded programs by name.</summary>
+    public IReadOnlyDictionary<string, BpfProgram> Programs => _programs;
+
+    /// <summary>The maps by name (data maps are named <c>&lt;object&gt;.&lt;section&gt;</c>).</summary>
+    public IReadOnlyDictionary<string, BpfMap> Maps => _maps;
+
+    /// <summary>Features lost while loading, as libbpf would tolerate them (a BTF the kernel refused, …).</summary>
+    public IReadOnlyList<string> Warnings { get; }
+
+    /// <summary>The program named <paramref name="name"/>.</summary>
+    /// <exception cref="KeyNotFoundException">No such program was loaded; the message lists those that were.</exception>
+    public BpfProgram Program(string name) =>
+        _programs.TryGetValue(name, out var program)
+            ? program
+            : throw new KeyNotFoundException($"Object '{Spec.Name}' loaded no program '{name}'. Loaded: {string.Join(", ", _programs.Keys)}.");
+
+    /// <summary>The map named <paramref name="name"/>.</summary>
+    /// <exception cref="KeyNotFoundException">No such map; the message lists the maps there are.</exception>
+    public BpfMap Map(string name) =>
+        _maps.TryGetValue(name, out var map)
+            ? map
+            : throw new KeyNotFoundException($"Object '{Spec.Name}' has no map '{name}'. Its maps: {string.Join(", ", _maps.Keys)}.");
+
+    /// <summary>Reads and loads an object file.</summary>
+    public static BpfObject Load(string path, LoadOptions? options = null) => ObjectSpec.ReadFile(path).Load(options);
+
+    /// <summary>Reads and loads an object from bytes.</summary>
+    public static BpfObject Load(ReadOnlySpan<byte> bytes, string name, LoadOptions? options = null) => ObjectSpec.Read(bytes, name).Load(options);
+
+    internal static BpfObject Load(ObjectSpec spec, LoadOptions options)
+    {
+        var warnings = new List<string>(spec.Warnings);
+        var maps = new Dictionary<string, BpfMap>(StringComparer.Ordinal);
+        var programs = new Dictionary<string, BpfProgram>(StringComparer.Ordinal);
+        BtfObject? btf = null;
+        try
+        {
+            BtfBlobs? blobs = null;
+            if (spec.Btf is not null)
+            {
+                blobs = BtfWriter.Write(spec.Btf, spec.BtfExt);
+                btf = LoadBtf(blobs.Btf, warnings);
+            }
+            foreach (var mapSpec in spec.Maps)
+                maps.Add(mapSpec.Name, MapCreation.Create(mapSpec, btf, options.PinRoot));
+
+            Func<string, uint>? stringOffset = btf is null || blobs is null ? null : text =>
+                blobs.Strings.TryGetOffset(text, out uint offset) ? offset : throw new ObjectFormatException($"The string '{text}' is missing from the BTF string table.");
+            foreach (var programSpec in ProgramsToLoad(spec, options))
+                programs.Add(programSpec.Name, LoadProgram(spec, programSpec, maps, btf, stringOffset, options));
+
+            MapCreation.Populate(spec, maps, programs);
+            return new BpfObject(spec, btf, maps, programs, warnings);
+        }
+        catch
+        {
+            foreach (var program in programs.Values)
+                program.Dispose();
+            foreach (var map in maps.Values)
+                map.Dispose();
+            btf?.Dispose();
+            throw;
+        }
+    }
+
+    private static BtfObject? LoadBtf(byte[] blob, List<string> warnings)
+    {
+        try
+        {
+            return BtfObject.Load(blob);
+        }
+        catch (BpfException exception) when (exception is not BpfPermissionException)
+        {
+            // libbpf's policy: an object whose BTF the kernel refuses still loads, without typed maps and line info.
+            warnings.Add($"The kernel refused the object's BTF, so maps load without key/value types and programs without source lines: {exception.Message}");
+            return null;
+        }
+    }
+
+    private static IEnumerable<ProgramSpec> ProgramsToLoad(ObjectSpec spec, LoadOptions options)
+    {
+        if (options.Programs is null)
+            return spec.Programs.Where(program => program.Autoload);
+        foreach (var name in options.Programs)
+            spec.Program(name);
+        return spec.Programs.Where(program => options.Programs.Contains(program.Name));
+    }
+
+    private static BpfProgram LoadProgram(ObjectSpec spec, ProgramSpec program, Dictionary<string, BpfMap> maps, BtfObject? btf,
+        Func<string, uint>? stringOffset, LoadOptions options)
+    {
+        if (program.Type == BpfProgramType.Unspecified)
+            throw new BpfInvalidArgumentException(
+                $"Program '{program.Name}' is in section '{program.SectionName}', which names no program type. Use a section such as xdp, kprobe/<function>, uprobe/<binary>:<symbol>, tracepoint/<category>/<name>, raw_tracepoint/<name> or fentry/<function>.", 0);
+        var linked = ProgramLinker.Link(program.Function, name => maps[name].Handle.Value, stringOffset);
+        var definition = new ProgramDefinition(program.Name, program.Type, linked.Code, spec.License)
+        {
+            ExpectedAttachType = program.ExpectedAttachType,
+            Flags = program.Flags,
+            Btf = linked.FunctionInfos.Length > 0 ? btf : null,
+            FunctionInfos = linked.FunctionInfos,
+            LineInfos = linked.FunctionInfos.Length > 0 ? linked.LineInfos : [],
+            AttachBtfId = program.Section?.NeedsBtfTarget == true ? KernelBtf.AttachTargetId(program) : 0,
+        };
+        var loaded = BpfProgram.Load(definition, options.LogLevel);
+        loaded.SectionName = program.SectionName;
+        return loaded;
+    }
+
+    /// <summary>Closes every program, map and the BTF object.</summary>
+    public void Dispose()
+    {
+        if (_disposed)
+            return;
+        _disposed = true;
+        foreach (var program in _programs.Values)
+            program.Dispose();
+        foreach (var map in _maps.Values)
+            map.Dispose();
+        Btf?.Dispose();
+    }
+}

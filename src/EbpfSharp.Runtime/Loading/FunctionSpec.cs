@@ -1,0 +1,74 @@
+using EbpfSharp.Object.Btf;
+using EbpfSharp.Object.Instructions;
+
+namespace EbpfSharp.Runtime.Loading;
+
+/// <summary>
+/// One function of an object: an entry program or a <c>.text</c> subprogram, with its instructions and the
+/// references in them that the linker must resolve.
+/// </summary>
+internal sealed class FunctionSpec
+{
+    public FunctionSpec(string name, int sectionIndex, string sectionName, int byteOffset, Instruction[] instructions)
+    {
+        Name = name;
+        SectionIndex = sectionIndex;
+        SectionName = sectionName;
+        ByteOffset = byteOffset;
+        Instructions = instructions;
+        SlotOfInstruction = new int[instructions.Length + 1];
+        for (int i = 0; i < instructions.Length; i++)
+            SlotOfInstruction[i + 1] = SlotOfInstruction[i] + instructions[i].Slots;
+    }
+
+    public string Name { get; }
+
+    public int SectionIndex { get; }
+
+    public string SectionName { get; }
+
+    /// <summary>Byte offset of the function in its section.</summary>
+    public int ByteOffset { get; }
+
+    public Instruction[] Instructions { get; }
+
+    /// <summary>Slot index (8-byte units from the function start) of each instruction, plus the total.</summary>
+    public int[] SlotOfInstruction { get; }
+
+    public int SlotCount => SlotOfInstruction[^1];
+
+    public List<FunctionRelocation> Relocations { get; } = [];
+
+    /// <summary>The BTF FUNC type from func_info, or 0.</summary>
+    public int FunctionTypeId { get; set; }
+
+    /// <summary>line_info records with offsets in bytes from the start of this function.</summary>
+    public List<BtfLineInfo> Lines { get; } = [];
+
+    /// <summary>The instruction index starting at <paramref name="slot"/> (from the function start), or -1.</summary>
+    public int InstructionAtSlot(int slot)
+    {
+        int index = Array.BinarySearch(SlotOfInstruction, 0, Instructions.Length, slot);
+        return index >= 0 ? index : -1;
+    }
+
+    public bool Contains(int sectionIndex, long byteOffset) =>
+        sectionIndex == SectionIndex && byteOffset >= ByteOffset && byteOffset < ByteOffset + SlotCount * 8L;
+
+    public override string ToString() => $"{Name} ({SectionName}+{ByteOffset})";
+}
+
+/// <summary>A reference in one instruction of a function that the linker resolves at load time.</summary>
+internal abstract record FunctionRelocation(int InstructionIndex);
+
+/// <summary>A BPF-to-BPF call; the immediate becomes the distance to where the target lands.</summary>
+internal sealed record CallRelocation(int InstructionIndex, FunctionSpec Target) : FunctionRelocation(InstructionIndex);
+
+/// <summary>ld_imm64 of a function's address (callbacks); becomes BPF_PSEUDO_FUNC with a distance.</summary>
+internal sealed record FunctionAddressRelocation(int InstructionIndex, FunctionSpec Target) : FunctionRelocation(InstructionIndex);
+
+/// <summary>ld_imm64 of a map; becomes BPF_PSEUDO_MAP_FD with the map's fd.</summary>
+internal sealed record MapRelocation(int InstructionIndex, string MapName) : FunctionRelocation(InstructionIndex);
+
+/// <summary>ld_imm64 of global data; becomes BPF_PSEUDO_MAP_VALUE with the data map's fd and the offset.</summary>
+internal sealed record DataRelocation(int InstructionIndex, string MapName, int Offset) : FunctionRelocation(InstructionIndex);

@@ -1,0 +1,129 @@
+using EbpfSharp.Object;
+using EbpfSharp.Object.Instructions;
+
+namespace EbpfSharp.Runtime.Loading;
+
+/// <summary>A program ready for BPF_PROG_LOAD: one flat instruction array with its subprograms appended.</summary>
+/// <param name="Code">Encoded instructions.</param>
+/// <param name="Functions">The functions in the order they were laid out, main program first.</param>
+/// <param name="FunctionInfos">func_info per function (empty when the object has no function info).</param>
+/// <param name="LineInfos">line_info (empty when the object has none).</param>
+internal sealed record LinkedProgram(byte[] Code, IReadOnlyList<FunctionSpec> Functions, KernelFunctionInfo[] FunctionInfos, KernelLineInfo[] LineInfos);
+
+/// <summary>
+/// Links one entry program the way libbpf does before loading (libbpf: src/libbpf.c, bpf_object__relocate):
+/// every subprogram it reaches through calls or callback addresses is appended once after the main body,
+/// call and callback distances are rewritten for the new layout, map references get the map's fd, global
+/// data references the data map's fd and offset, and func_info/line_info are rebased to instruction indices.
+/// </summary>
+internal static class ProgramLinker
+{
+    /// <param name="entry">The entry program.</param>
+    /// <param name="mapFd">The fd of a map by name.</param>
+    /// <param name="stringOffset">The offset of a string in the loaded BTF's string table; null when no BTF is loaded.</param>
+    public static LinkedProgram Link(FunctionSpec entry, Func<string, int> mapFd, Func<string, uint>? stringOffset)
+    {
+        var order = Layout(entry);
+        var baseSlot = new Dictionary<FunctionSpec, int>();
+        int slots = 0;
+        foreach (var function in order)
+        {
+            baseSlot[function] = slots;
+            slots += function.SlotCount;
+        }
+
+        var code = new byte[slots * 8];
+        foreach (var function in order)
+        {
+            var instructions = (Instruction[])function.Instructions.Clone();
+            foreach (var relocation in function.Relocations)
+            {
+                int index = relocation.InstructionIndex;
+                int here = baseSlot[function] + function.SlotOfInstruction[index];
+                instructions[index] = relocation switch
+                {
+                    CallRelocation call => instructions[index] with { Constant = baseSlot[call.Target] - (here + 1) },
+                    FunctionAddressRelocation address => instructions[index] with
+                    {
+                        Source = PseudoSource.Function,
+                        Constant = baseSlot[address.Target] - (here + 1),
+                    },
+                    MapRelocation map => instructions[index] with { Source = PseudoSource.MapFd, Constant = (uint)mapFd(map.MapName) },
+                    DataRelocation data => instructions[index] with
+                    {
+                        Source = PseudoSource.MapValue,
+                        Constant = ((long)data.Offset << 32) | (uint)mapFd(data.MapName),
+                    },
+                    _ => throw new InvalidOperationException($"Unknown relocation {relocation}."),
+                };
+            }
+            int offset = baseSlot[function] * 8;
+            foreach (var instruction in instructions)
+            {
+                instruction.EncodeTo(code.AsSpan(offset));
+                offset += instruction.Slots * 8;
+            }
+        }
+
+        if (stringOffset is null)
+            return new LinkedProgram(code, order, [], []);
+        return new LinkedProgram(code, order, FunctionInfos(entry, order, baseSlot), LineInfos(entry, order, baseSlot, stringOffset));
+    }
+
+    /// <summary>The main program, then each reachable subprogram once, in order of first reference.</summary>
+    private static List<FunctionSpec> Layout(FunctionSpec entry)
+    {
+        var order = new List<FunctionSpec> { entry };
+        for (int i = 0; i < order.Count; i++)
+        {
+            foreach (var relocation in order[i].Relocations)
+            {
+                var target = relocation switch
+                {
+                    CallRelocation call => call.Target,
+                    FunctionAddressRelocation address => address.Target,
+                    _ => null,
+                };
+                if (target is not null && !order.Contains(target))
+                {
+                    if (target.SectionName != ".text" && target.SectionName != entry.SectionName)
+                        throw new ObjectFormatException($"Program '{entry.Name}' reaches '{target.Name}' in section '{target.SectionName}'; subprograms must be in .text.");
+                    order.Add(target);
+                }
+            }
+        }
+        return order;
+    }
+
+    private static KernelFunctionInfo[] FunctionInfos(FunctionSpec entry, List<FunctionSpec> order, Dictionary<FunctionSpec, int> baseSlot)
+    {
+        if (order.All(function => function.FunctionTypeId == 0))
+            return [];
+        var missing = order.FirstOrDefault(function => function.FunctionTypeId == 0);
+        if (missing is not null)
+            throw new ObjectFormatException($"Program '{entry.Name}': function '{missing.Name}' has no .BTF.ext function info while others have; every function needs one.");
+        return order.Select(function => new KernelFunctionInfo((uint)baseSlot[function], (uint)function.FunctionTypeId)).ToArray();
+    }
+
+    private static KernelLineInfo[] LineInfos(FunctionSpec entry, List<FunctionSpec> order, Dictionary<FunctionSpec, int> baseSlot, Func<string, uint> stringOffset)
+    {
+        if (order.All(function => function.Lines.Count == 0))
+            return [];
+        var lines = new List<KernelLineInfo>();
+        foreach (var function in order)
+        {
+            // The kernel insists on a line record at every function's first instruction (check_btf_line).
+            if (function.Lines.Count == 0 || function.Lines.Min(line => line.InstructionOffset) != 0)
+                throw new ObjectFormatException($"Program '{entry.Name}': function '{function.Name}' has no .BTF.ext line info for its first instruction while others have line info.");
+            foreach (var line in function.Lines.OrderBy(line => line.InstructionOffset))
+            {
+                lines.Add(new KernelLineInfo(
+                    (uint)(baseSlot[function] + line.InstructionOffset / 8),
+                    stringOffset(line.FileName),
+                    stringOffset(line.LineText),
+                    (line.LineNumber << 10) | (line.Column & 0x3ff)));
+            }
+        }
+        return lines.ToArray();
+    }
+}
