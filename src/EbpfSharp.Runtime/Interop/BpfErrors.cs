@@ -21,7 +21,7 @@ internal static class BpfErrors
         _ => new BpfInvalidArgumentException($"{what}.", errno),
     };
 
-    private static string CommandName(BpfCommand command) => command switch
+    internal static string CommandName(BpfCommand command) => command switch
     {
         BpfCommand.MapCreate => "BPF_MAP_CREATE",
         BpfCommand.MapLookupElement => "BPF_MAP_LOOKUP_ELEM",

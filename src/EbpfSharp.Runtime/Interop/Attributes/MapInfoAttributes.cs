@@ -1,0 +1,17 @@
+using System.Runtime.InteropServices;
+
+namespace EbpfSharp.Runtime.Interop.Attributes;
+
+/// <summary>
+/// union bpf_attr for BPF_OBJ_GET_INFO_BY_FD on a map descriptor (kernel: include/uapi/linux/bpf.h,
+/// union bpf_attr, struct info).
+/// </summary>
+[StructLayout(LayoutKind.Explicit, Size = 16)]
+internal struct MapInfoAttributes
+{
+    [FieldOffset(0)] public uint BpfFd;
+    /// <summary>In: bytes available at <see cref="Info"/>. Out: bytes the kernel filled.</summary>
+    [FieldOffset(4)] public uint InfoLength;
+    /// <summary>Pointer to a <see cref="MapKernelInfo"/>.</summary>
+    [FieldOffset(8)] public ulong Info;
+}

@@ -1,0 +1,45 @@
+namespace EbpfSharp.Runtime.Interop;
+
+/// <summary>
+/// What procfs says about a map descriptor. Used to explain failures (is the map frozen?) and to check that a
+/// pinned object is a map before asking the kernel for map info.
+/// </summary>
+internal static class MapDescriptorFacts
+{
+    /// <summary>Whether the descriptor refers to a map: its /proc/self/fd link reads "anon_inode:bpf-map" (kernel: kernel/bpf/syscall.c, bpf_map_new_fd).</summary>
+    public static bool IsMap(int fd) => Target(fd) == "anon_inode:bpf-map";
+
+    /// <summary>What the descriptor refers to ("anon_inode:bpf-prog"), for messages; null when unknown.</summary>
+    public static string? Target(int fd)
+    {
+        try
+        {
+            return new FileInfo($"/proc/self/fd/{fd}").LinkTarget;
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// Whether the map is frozen, from the "frozen:" line of /proc/self/fdinfo (kernel: kernel/bpf/syscall.c,
+    /// bpf_map_show_fdinfo); null when procfs does not say.
+    /// </summary>
+    public static bool? IsFrozen(int fd)
+    {
+        try
+        {
+            foreach (var line in File.ReadLines($"/proc/self/fdinfo/{fd}"))
+                if (line.StartsWith("frozen:", StringComparison.Ordinal))
+                    return line.AsSpan("frozen:".Length).Trim().SequenceEqual("1");
+        }
+        catch (IOException)
+        {
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+        return null;
+    }
+}

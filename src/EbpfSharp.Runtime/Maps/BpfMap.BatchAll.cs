@@ -1,0 +1,97 @@
+using System.Runtime.InteropServices;
+using EbpfSharp.Runtime.Interop;
+
+namespace EbpfSharp.Runtime;
+
+// Whole-map reads built on the batch commands, and typed views of the batch methods.
+public sealed partial class BpfMap
+{
+    // Entries per batch call at first; hash maps may need more room for one bucket (ENOSPC), then it doubles.
+    private const int InitialBatchEntries = 4096;
+
+    /// <summary>Reads every entry in batches (BPF_MAP_LOOKUP_BATCH), copying keys and values into new arrays.</summary>
+    /// <remarks>Values have <see cref="ValueBufferSize"/> bytes (one 8-byte aligned slot per CPU for per-CPU maps).</remarks>
+    /// <exception cref="BpfNotSupportedException">The map type or kernel has no batch lookup; enumerate <see cref="Entries()"/> instead.</exception>
+    public IReadOnlyList<(byte[] Key, byte[] Value)> LookupAll() => ReadAll(BpfCommand.MapLookupBatch);
+
+    /// <summary>Reads and removes every entry in batches (BPF_MAP_LOOKUP_AND_DELETE_BATCH; hash maps).</summary>
+    /// <exception cref="BpfNotSupportedException">The map type has no batch lookup-and-delete (arrays).</exception>
+    public IReadOnlyList<(byte[] Key, byte[] Value)> LookupAndDeleteAll() => ReadAll(BpfCommand.MapLookupAndDeleteBatch);
+
+    /// <summary>Reads every entry in batches as unmanaged structs; see <see cref="LookupAll()"/>.</summary>
+    /// <exception cref="ArgumentException">A type's size differs from the map's, or the map is per-CPU.</exception>
+    public IReadOnlyList<(TKey Key, TValue Value)> LookupAll<TKey, TValue>() where TKey : unmanaged where TValue : unmanaged
+    {
+        CheckKeyType<TKey>();
+        CheckValueType<TValue>();
+        return ReadAll(BpfCommand.MapLookupBatch).Select(entry => (MemoryMarshal.Read<TKey>(entry.Key), MemoryMarshal.Read<TValue>(entry.Value))).ToList();
+    }
+
+    /// <summary>Reads the next entries as unmanaged structs; see <see cref="LookupBatch(MapBatchCursor, Span{byte}, Span{byte}, MapLookupFlags)"/>.</summary>
+    /// <param name="cursor">Where to resume.</param>
+    /// <param name="keys">Room for n keys.</param>
+    /// <param name="values">Room for n values (the same n).</param>
+    /// <param name="flags"><see cref="MapLookupFlags.Lock"/> to copy each value under its spin lock.</param>
+    /// <returns>The entries read.</returns>
+    public int LookupBatch<TKey, TValue>(MapBatchCursor cursor, Span<TKey> keys, Span<TValue> values, MapLookupFlags flags = MapLookupFlags.None)
+        where TKey : unmanaged where TValue : unmanaged
+    {
+        CheckKeyType<TKey>();
+        CheckValueType<TValue>();
+        return LookupBatch(cursor, MemoryMarshal.AsBytes(keys), MemoryMarshal.AsBytes(values), flags);
+    }
+
+    /// <summary>Reads and removes the next entries as unmanaged structs; see <see cref="LookupAndDeleteBatch(MapBatchCursor, Span{byte}, Span{byte}, MapLookupFlags)"/>.</summary>
+    public int LookupAndDeleteBatch<TKey, TValue>(MapBatchCursor cursor, Span<TKey> keys, Span<TValue> values, MapLookupFlags flags = MapLookupFlags.None)
+        where TKey : unmanaged where TValue : unmanaged
+    {
+        CheckKeyType<TKey>();
+        CheckValueType<TValue>();
+        return LookupAndDeleteBatch(cursor, MemoryMarshal.AsBytes(keys), MemoryMarshal.AsBytes(values), flags);
+    }
+
+    /// <summary>Stores many unmanaged entries in one call; see <see cref="UpdateBatch(ReadOnlySpan{byte}, ReadOnlySpan{byte}, MapUpdateFlags)"/>.</summary>
+    public void UpdateBatch<TKey, TValue>(ReadOnlySpan<TKey> keys, ReadOnlySpan<TValue> values, MapUpdateFlags flags = MapUpdateFlags.Any)
+        where TKey : unmanaged where TValue : unmanaged
+    {
+        CheckKeyType<TKey>();
+        CheckValueType<TValue>();
+        UpdateBatch(MemoryMarshal.AsBytes(keys), MemoryMarshal.AsBytes(values), flags);
+    }
+
+    /// <summary>Removes many unmanaged keys, skipping absent ones; see <see cref="DeleteBatch(ReadOnlySpan{byte})"/>.</summary>
+    /// <returns>How many keys were removed.</returns>
+    public int DeleteBatch<TKey>(ReadOnlySpan<TKey> keys) where TKey : unmanaged
+    {
+        CheckKeyType<TKey>();
+        return DeleteBatch(MemoryMarshal.AsBytes(keys));
+    }
+
+    /// <summary>Reads (and with BPF_MAP_LOOKUP_AND_DELETE_BATCH, removes) every entry, starting with room for <paramref name="initialEntries"/> per call.</summary>
+    internal List<(byte[] Key, byte[] Value)> ReadAll(BpfCommand command, int initialEntries = InitialBatchEntries)
+    {
+        CheckHasKeys(command == BpfCommand.MapLookupBatch ? nameof(LookupAll) : nameof(LookupAndDeleteAll));
+        int capacity = Math.Clamp(MaxEntries, 1, initialEntries);
+        var keys = new byte[capacity * KeySize];
+        var values = new byte[capacity * ValueBufferSize];
+        var cursor = new MapBatchCursor();
+        var entries = new List<(byte[] Key, byte[] Value)>();
+        while (!cursor.IsFinished)
+        {
+            var (count, errno) = TryReadBatch(command, cursor, keys, values, MapLookupFlags.None);
+            if (errno == Errno.ENOSPC && capacity < MaxEntries)
+            {
+                capacity = Math.Min(capacity * 2, MaxEntries);
+                keys = new byte[capacity * KeySize];
+                values = new byte[capacity * ValueBufferSize];
+                continue;
+            }
+            if (errno != 0)
+                throw MapErrors.Create(this, command, errno,
+                    $"{(command == BpfCommand.MapLookupBatch ? "Reading" : "Reading and deleting")} all entries of {Label} in batches of {capacity}");
+            for (int i = 0; i < count; i++)
+                entries.Add((keys.AsSpan(i * KeySize, KeySize).ToArray(), values.AsSpan(i * ValueBufferSize, ValueBufferSize).ToArray()));
+        }
+        return entries;
+    }
+}
