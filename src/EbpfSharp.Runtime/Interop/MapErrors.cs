@@ -77,7 +77,7 @@ internal static class MapErrors
             return (map.Flags & BpfMapFlags.WriteOnly) != 0 ? $"Map '{map.Name}' was created with BpfMapFlags.WriteOnly: user space cannot read it" : null;
         if ((map.Flags & BpfMapFlags.ReadOnly) != 0)
             return $"Map '{map.Name}' was created with BpfMapFlags.ReadOnly: user space cannot change it";
-        if (map.Handle.IsClosed || MapDescriptorFacts.IsFrozen(map.Handle.Value) != true)
+        if (map.Handle.IsClosed || DescriptorFacts.IsFrozen(map.Handle.Value) != true)
             return null;
         return command == BpfCommand.MapFreeze
             ? $"Map '{map.Name}' is already frozen"

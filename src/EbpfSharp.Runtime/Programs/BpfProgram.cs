@@ -271,7 +271,7 @@ public sealed partial class BpfProgram : IDisposable
     /// <summary>Opens a program pinned at <paramref name="path"/> (for example by <c>bpftool prog loadall</c>).</summary>
     public static BpfProgram OpenPinned(string path)
     {
-        var handle = ObjectPaths.Open(path, "program");
+        var handle = ObjectPaths.Open(path, DescriptorFacts.Program, "program");
         try
         {
             var program = new BpfProgram(handle, Path.GetFileName(path), BpfProgramType.Unspecified, BpfAttachType.None, 0, null);

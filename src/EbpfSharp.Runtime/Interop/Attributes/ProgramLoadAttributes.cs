@@ -55,16 +55,6 @@ internal struct TestRunAttributes
     [FieldOffset(72)] public uint BatchSize;
 }
 
-/// <summary>union bpf_attr for BPF_OBJ_PIN and BPF_OBJ_GET (kernel: include/uapi/linux/bpf.h).</summary>
-[StructLayout(LayoutKind.Explicit, Size = 24)]
-internal struct ObjectPathAttributes
-{
-    [FieldOffset(0)] public ulong PathName;
-    [FieldOffset(8)] public uint BpfFd;
-    [FieldOffset(12)] public uint FileFlags;
-    [FieldOffset(16)] public int PathFd;
-}
-
 /// <summary>union bpf_attr for BPF_OBJ_GET_INFO_BY_FD (kernel: include/uapi/linux/bpf.h, struct "info").</summary>
 [StructLayout(LayoutKind.Explicit, Size = 16)]
 internal struct ObjectInfoAttributes
