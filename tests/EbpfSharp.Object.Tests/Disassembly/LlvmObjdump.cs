@@ -10,11 +10,16 @@ internal static class LlvmObjdump
 {
     public const string Tool = "llvm-objdump-19";
 
-    /// <summary>Writes <paramref name="file"/> to a temporary path and returns (path, llvm-objdump -d output).</summary>
+    /// <summary>
+    /// Writes <paramref name="file"/> to a temporary path and returns (path, llvm-objdump -d output). The path
+    /// comes from the bytes, so runs with different options print the same header.
+    /// </summary>
     public static (string Path, string Output) Disassemble(ElfFile file, params string[] options)
     {
-        string path = Path.Combine(Path.GetTempPath(), $"ebpfsharp-disasm-{Guid.NewGuid():N}.o");
-        File.WriteAllBytes(path, file.Write());
+        var bytes = file.Write();
+        string hash = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(bytes))[..16].ToLowerInvariant();
+        string path = Path.Combine(Path.GetTempPath(), $"ebpfsharp-disasm-{hash}.o");
+        File.WriteAllBytes(path, bytes);
         try
         {
             return (path, Run(path, options));
