@@ -70,6 +70,19 @@ public sealed class InstructionGoldenTests
         Assert.Equal("r1 = 0xffffffff ll", Ld.Imm64(R1, 0xffffffff).ToString());
     }
 
+    [Fact]
+    public void Only_decodable_jumps_have_a_branch_distance()
+    {
+        Assert.Equal(3, InstructionFormatter.BranchDistance(Jmp.Ja((short)3)));
+        Assert.Equal(-7, InstructionFormatter.BranchDistance(Jmp.LongJump(-7)));
+        Assert.Equal(-2, InstructionFormatter.BranchDistance(Jmp32.Ne.Reg(R1, R2, (short)-2)));
+        Assert.Equal(5, InstructionFormatter.BranchDistance(Jmp.MayGoto((short)5)));
+        Assert.Null(InstructionFormatter.BranchDistance(Jmp.CallRelative(4)));
+        Assert.Null(InstructionFormatter.BranchDistance(Jmp.Exit()));
+        Assert.Null(InstructionFormatter.BranchDistance(Jmp.Eq.Imm((Register)12, 0, (short)1)));
+        Assert.Null(InstructionFormatter.BranchDistance(Alu64.Mov.Imm(R0, 1)));
+    }
+
     private static bool DecodesWithSomeFields(byte code, int lowImmediate)
     {
         // Offsets and immediates LLVM accepts somewhere: 0, 1 (sdiv), 8 (movsx), 16 (byte order widths).
