@@ -69,6 +69,15 @@ public static class Alu64
         new(OpCode.Arithmetic(InstructionClass.Alu64, AluOperation.End, OperandSource.Immediate), destination, 0, 0,
             CheckBits(bits, 16, 32, 64));
 
+    /// <summary>
+    /// <c>r = addr_space_cast(r2, dst_as, src_as)</c>: converts a pointer between address spaces, such as an
+    /// arena's user and kernel addresses (kernel 6.9; offset 1 marks MOV X as a cast, the immediate holds
+    /// <c>dst_as &lt;&lt; 16 | src_as</c>, LLVM: BPFInstrInfo.td, ADDR_SPACE_CAST).
+    /// </summary>
+    public static Instruction AddressSpaceCast(Register destination, Register source, ushort destinationSpace, ushort sourceSpace) =>
+        new(OpCode.Arithmetic(InstructionClass.Alu64, AluOperation.Mov, OperandSource.Register), destination, source, 1,
+            (destinationSpace << 16) | sourceSpace);
+
     internal static short CheckBits(int bits, params int[] allowed) =>
         Array.IndexOf(allowed, bits) >= 0
             ? (short)bits

@@ -97,6 +97,13 @@ public static class Jmp
         new(OpCode.Jump(InstructionClass.Jmp, JumpOperation.Call, OperandSource.Immediate), 0,
             PseudoSource.KernelFunctionCall, moduleIndex, btfId);
 
+    /// <summary>
+    /// <c>callx r</c>: an indirect call through a register, named in dst as LLVM encodes it (BPF_CALL | BPF_X).
+    /// The verifier rejects it; clang emits it only at -O0.
+    /// </summary>
+    public static Instruction CallIndirect(Register target) =>
+        new(OpCode.Jump(InstructionClass.Jmp, JumpOperation.Call, OperandSource.Register), target, 0, 0, 0);
+
     /// <summary><c>exit</c>: return R0.</summary>
     public static Instruction Exit() =>
         new(OpCode.Jump(InstructionClass.Jmp, JumpOperation.Exit, OperandSource.Immediate), 0, 0, 0, 0);
