@@ -42,7 +42,7 @@ public sealed partial class BpfMap
     private static unsafe MapInfo ReadInfo(int fd, Func<string> operation)
     {
         MapKernelInfo info = default;
-        var attributes = new MapInfoAttributes
+        var attributes = new ObjectInfoAttributes
         {
             BpfFd = (uint)fd,
             InfoLength = (uint)sizeof(MapKernelInfo),

@@ -99,24 +99,6 @@ public class BpfObjectLoadTests
         Assert.Contains("xdp", exception.Message);
     }
 
-    [KernelFact]
-    public void Every_descriptor_is_closed_when_loading_fails_half_way()
-    {
-        var builder = SampleObjects.CounterWithEverything();
-        builder.AddFunction(new FunctionCode("zz_broken", [Alu64.Mov.Reg(R0, R5), Jmp.Exit()])
-        {
-            SectionName = "xdp",
-            Lines = [new SourceLine(0, "/src/Counter.cs", "return garbage;", 50, 9)],
-        });
-        var bytes = builder.Write();
-        int before = OpenDescriptors.CountKernelObjects();
-
-        for (int i = 0; i < 20; i++)
-            Assert.Throws<BpfVerifierException>(() => ObjectSpec.Read(bytes).Load());
-
-        Assert.True(before == OpenDescriptors.CountKernelObjects(), string.Join(", ", OpenDescriptors.KernelObjects()));
-    }
-
     [KernelFact("clang-19", "bpftool")]
     public void Clang_objects_run_like_they_do_under_libbpf()
     {

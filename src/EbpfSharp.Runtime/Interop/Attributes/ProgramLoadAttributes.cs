@@ -55,15 +55,6 @@ internal struct TestRunAttributes
     [FieldOffset(72)] public uint BatchSize;
 }
 
-/// <summary>union bpf_attr for BPF_OBJ_GET_INFO_BY_FD (kernel: include/uapi/linux/bpf.h, struct "info").</summary>
-[StructLayout(LayoutKind.Explicit, Size = 16)]
-internal struct ObjectInfoAttributes
-{
-    [FieldOffset(0)] public uint BpfFd;
-    [FieldOffset(4)] public uint InfoLength;
-    [FieldOffset(8)] public ulong Info;
-}
-
 /// <summary>struct bpf_prog_info (kernel: include/uapi/linux/bpf.h), up to attach_btf_id.</summary>
 [StructLayout(LayoutKind.Explicit, Size = 232)]
 internal unsafe struct ProgramInfoAttributes
