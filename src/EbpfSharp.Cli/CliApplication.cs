@@ -16,9 +16,9 @@ public static class CliApplication
         var root = new RootCommand("ebpfsharp: inspect, disassemble, test-run and load eBPF object files.")
         {
             InfoCommand.Create(output),
-
-
-
+            DumpCommand.Create(output),
+            TestRunCommand.Create(output),
+            LoadCommand.Create(output),
         };
         var configuration = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
         try

@@ -34,6 +34,7 @@ public static class ObjectDisassembler
             {
                 Relocations = options.ShowRelocations ? RelocationText.Of(file, index) : [],
                 SourceLines = lineInfo is null ? null : new SourceLineAnnotator(lineInfo.LineInfosOf(section.Name)),
+                OnlySymbol = options.Symbol,
             };
             listing.WriteTo(output);
         }

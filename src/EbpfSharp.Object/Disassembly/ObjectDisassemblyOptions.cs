@@ -21,4 +21,10 @@ public sealed record ObjectDisassemblyOptions
     /// output; off by default.
     /// </summary>
     public bool ShowSourceLines { get; init; }
+
+    /// <summary>
+    /// Only the block of this symbol (a program or subprogram), under its section's heading; sections
+    /// without it are left out. Null prints everything, as llvm-objdump does.
+    /// </summary>
+    public string? Symbol { get; init; }
 }

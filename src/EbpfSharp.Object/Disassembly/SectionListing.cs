@@ -20,11 +20,18 @@ internal sealed class SectionListing(ElfSection section, SectionSymbols symbols,
     /// <summary>Source-line comments to print, or null.</summary>
     public SourceLineAnnotator? SourceLines { get; init; }
 
+    /// <summary>Only the block of this symbol, or null for every block.</summary>
+    public string? OnlySymbol { get; init; }
+
     public void WriteTo(StringBuilder output)
     {
+        var blocks = symbols.Blocks(section).Where(block => OnlySymbol is null || block.Name == OnlySymbol).ToList();
+        if (blocks.Count == 0)
+            return;
         output.Append("\nDisassembly of section ").Append(section.Name).Append(":\n");
-        foreach (var (name, start, end) in symbols.Blocks(section))
+        foreach (var (name, start, end) in blocks)
         {
+            SkipRelocationsBefore((int)start);
             output.Append('\n').Append((section.Address + start).ToString("x16", CultureInfo.InvariantCulture))
                 .Append(" <").Append(name).Append(">:\n");
             WriteBlock(output, (int)start, (int)end);
@@ -104,6 +111,13 @@ internal sealed class SectionListing(ElfSection section, SectionSymbols symbols,
         if (!InstructionFormatter.TryFormat(instruction, dialect, out var text))
             return (8, InstructionFormatter.Unknown, null);
         return (instruction.Slots * 8, text, InstructionFormatter.BranchDistance(instruction));
+    }
+
+    /// <summary>Relocations of blocks left out are not printed.</summary>
+    private void SkipRelocationsBefore(int index)
+    {
+        while (_nextRelocation < Relocations.Count && Relocations[_nextRelocation].Offset < (ulong)index)
+            _nextRelocation++;
     }
 
     private void WriteRelocationsBefore(StringBuilder output, int index)

@@ -27,6 +27,9 @@ internal static unsafe class ObjectPaths
         string directory = Path.GetDirectoryName(Path.GetFullPath(path)) ?? "/";
         throw errno switch
         {
+            // kernel: kernel/bpf/inode.c, bpf_lookup reserves '.' in names for future extensions (EPERM).
+            Errno.EPERM when Path.GetFileName(path).Contains('.') && IsOnBpfFileSystem(directory) => new BpfInvalidArgumentException(
+                $"{what}. A bpf file system does not allow '.' in names; use '{SafeName(Path.GetFileName(path))}' instead.", errno),
             // kernel: kernel/bpf/inode.c, bpf_obj_do_pin refuses directories outside a bpf file system with EPERM.
             Errno.EPERM when !IsOnBpfFileSystem(directory) => new BpfInvalidArgumentException(
                 $"{what}. '{directory}' is not on a bpf file system; pin below /sys/fs/bpf, or mount one first ('mount -t bpf bpf /sys/fs/bpf').", errno),
@@ -73,6 +76,12 @@ internal static unsafe class ObjectPaths
         }
         return handle;
     }
+
+    /// <summary>
+    /// A name a bpf file system accepts: '.' is reserved there, so it becomes '_' (as libbpf names the pins
+    /// of <c>obj.rodata</c>-style maps).
+    /// </summary>
+    public static string SafeName(string name) => name.Replace('.', '_');
 
     private static byte[] NulTerminated(string path) => Encoding.UTF8.GetBytes(path + "\0");
 

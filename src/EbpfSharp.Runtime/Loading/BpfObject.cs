@@ -139,6 +139,42 @@ public sealed class BpfObject : IDisposable
         return loaded;
     }
 
+    /// <summary>
+    /// Pins every program at <c>&lt;directory&gt;/&lt;program&gt;</c> and every map at
+    /// <c>&lt;directory&gt;/maps/&lt;map&gt;</c> ('.' in map names becomes '_', which bpf file systems require),
+    /// creating the directories. If any pin fails, the pins already made are removed.
+    /// </summary>
+    /// <returns>What was pinned where.</returns>
+    public IReadOnlyList<PinnedObject> Pin(string directory)
+    {
+        var pinned = new List<PinnedObject>();
+        try
+        {
+            Directory.CreateDirectory(directory);
+            foreach (var (name, program) in _programs)
+            {
+                string path = Path.Combine(directory, Interop.ObjectPaths.SafeName(name));
+                program.Pin(path);
+                pinned.Add(new PinnedObject("program", name, path));
+            }
+            if (_maps.Count > 0)
+                Directory.CreateDirectory(Path.Combine(directory, "maps"));
+            foreach (var (name, map) in _maps)
+            {
+                string path = Path.Combine(directory, "maps", Interop.ObjectPaths.SafeName(name));
+                map.Pin(path);
+                pinned.Add(new PinnedObject("map", name, path));
+            }
+            return pinned;
+        }
+        catch
+        {
+            foreach (var pin in pinned)
+                File.Delete(pin.Path);
+            throw;
+        }
+    }
+
     /// <summary>Closes every program, map and the BTF object.</summary>
     public void Dispose()
     {
@@ -152,3 +188,9 @@ public sealed class BpfObject : IDisposable
         Btf?.Dispose();
     }
 }
+
+/// <summary>A program or map pinned by <see cref="BpfObject.Pin"/>.</summary>
+/// <param name="Kind">"program" or "map".</param>
+/// <param name="Name">Its name in the object.</param>
+/// <param name="Path">Where it is pinned.</param>
+public sealed record PinnedObject(string Kind, string Name, string Path);

@@ -21,7 +21,7 @@ internal static class MapCreation
         var definition = Adjust(spec.Definition, btf is not null);
         if (spec.Pinning == MapPinning.ByName)
         {
-            string path = Path.Combine(pinRoot, spec.Name);
+            string path = Path.Combine(pinRoot, Interop.ObjectPaths.SafeName(spec.Name));
             if (File.Exists(path))
                 return Reuse(spec, definition, path);
         }
@@ -37,7 +37,7 @@ internal static class MapCreation
                     map.Freeze();
             }
             if (spec.Pinning == MapPinning.ByName)
-                map.Pin(Path.Combine(pinRoot, spec.Name));
+                map.Pin(Path.Combine(pinRoot, Interop.ObjectPaths.SafeName(spec.Name)));
             return map;
         }
         catch
