@@ -75,7 +75,12 @@ internal sealed class SectionListing(ElfSection section, SectionSymbols symbols,
     {
         long limit = end - index;
         if (_nextRelocation < Relocations.Count && Relocations[_nextRelocation].Offset >= (ulong)index)
-            limit = Math.Min(limit, (long)(Relocations[_nextRelocation].Offset - (ulong)index));
+        {
+            // Unsigned: a corrupt offset near 2^64 must not turn into a negative length.
+            ulong distance = Relocations[_nextRelocation].Offset - (ulong)index;
+            if (distance < (ulong)limit)
+                limit = (long)distance;
+        }
         return (int)limit;
     }
 

@@ -72,10 +72,11 @@ public sealed class ElfFile : IEquatable<ElfFile>
     public IReadOnlyList<ElfSymbol> ReadSymbols() => SymbolTable is { } table ? ReadSymbols(table) : [];
 
     /// <summary>Decodes a SHT_SYMTAB or SHT_DYNSYM section using the string table its Link names.</summary>
+    /// <exception cref="ObjectFormatException">The section is not a symbol table, or the table is malformed.</exception>
     public IReadOnlyList<ElfSymbol> ReadSymbols(ElfSection table)
     {
         if (table.Type is not (ElfSectionType.SymbolTable or ElfSectionType.DynamicSymbolTable))
-            throw new ArgumentException($"Section '{table.Name}' is {table.Type}, not a symbol table.", nameof(table));
+            throw new ObjectFormatException($"Section '{table.Name}' is used as a symbol table, but it is {table.Type}.");
         var strings = SectionAt(table.Link, $"Symbol table '{table.Name}'");
         return ElfSymbolTable.Decode(table.Data, strings.Data, table.Name);
     }
@@ -85,7 +86,7 @@ public sealed class ElfFile : IEquatable<ElfFile>
     {
         ElfSectionType.Relocations => ElfRelocationTable.Decode(section.Data, withAddends: false, section.Name),
         ElfSectionType.RelocationsWithAddends => ElfRelocationTable.Decode(section.Data, withAddends: true, section.Name),
-        _ => throw new ArgumentException($"Section '{section.Name}' is {section.Type}, not a relocation section.", nameof(section)),
+        _ => throw new ObjectFormatException($"Section '{section.Name}' is used as a relocation section, but it is {section.Type}."),
     };
 
     /// <summary>Reads an ELF64 little-endian file.</summary>

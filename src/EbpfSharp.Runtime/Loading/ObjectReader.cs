@@ -23,6 +23,12 @@ internal sealed class ObjectReader
     private readonly List<FunctionSpec> _functions = [];
     private readonly List<MapSpec> _maps = [];
 
+    /// <summary>
+    /// A data section becomes one array value, which the kernel caps at KMALLOC_MAX_SIZE (kernel:
+    /// kernel/bpf/arraymap.c, array_map_alloc_check; a few MiB). Larger claims are refused before allocating.
+    /// </summary>
+    private const ulong MaxDataSectionSize = 64UL << 20;
+
     private ObjectReader(ElfFile elf, string name)
     {
         _elf = elf;
@@ -153,8 +159,8 @@ internal sealed class ObjectReader
                 continue;
             if (section.Type is not (ElfSectionType.ProgBits or ElfSectionType.NoBits))
                 continue;
-            if (section.Size > int.MaxValue / 2)
-                throw new ObjectFormatException($"Data section '{section.Name}' is {section.Size} bytes, too large for a map value.");
+            if (section.Size > MaxDataSectionSize)
+                throw new ObjectFormatException($"Data section '{section.Name}' is {section.Size} bytes, more than any kernel accepts as a map value.");
             int datasecId = _btf?.FindId(section.Name, BtfKind.DataSection) ?? 0;
             bool mmapable = datasecId != 0 && _btf!.Get<BtfDataSection>(datasecId, section.Name).Variables
                 .Any(variable => _btf.Get(variable.TypeId) is BtfVariable { Linkage: not BtfVariableLinkage.Static });
@@ -168,6 +174,9 @@ internal sealed class ObjectReader
             map.Variables = DataVariables(section, sectionIndex, mapName, datasecId);
             _maps.Add(map);
         }
+        var duplicate = _maps.GroupBy(map => map.Name).FirstOrDefault(group => group.Count() > 1);
+        if (duplicate is not null)
+            throw new ObjectFormatException($"Object '{_name}' defines two maps named '{duplicate.Key}' (sections {string.Join(" and ", duplicate.Select(map => map.SectionName))}).");
     }
 
     private List<GlobalVariableSpec> DataVariables(ElfSection section, int sectionIndex, string mapName, int datasecId)
@@ -245,6 +254,8 @@ internal sealed class ObjectReader
                 $"Function '{function.Name}' refers to the extern symbol '{symbolName}' (__ksym, __kconfig or a kfunc), which EbpfSharp does not resolve yet.", 0);
         if (!symbol.IsDefined)
             throw new ObjectFormatException($"The {where} refers to '{symbolName}', which is not defined in a section (forgot to initialize a global variable?).");
+        if (symbol.SectionIndex >= _elf.Sections.Count)
+            throw new ObjectFormatException($"The {where} refers to '{symbolName}' in section {symbol.SectionIndex}, but the file has {_elf.Sections.Count} sections.");
         var symbolSection = _elf.Sections[symbol.SectionIndex];
 
         if (instruction.OpCode.Value == 0x85 && instruction.Source == PseudoSource.Call)
