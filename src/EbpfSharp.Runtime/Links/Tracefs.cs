@@ -33,17 +33,18 @@ internal static class Tracefs
         }
     }
 
-    /// <summary>The tracefs directory if it is mounted (or can be mounted), null otherwise.</summary>
-    public static string? TryRoot()
+    /// <summary>The tracefs directory if it is already mounted, null otherwise; never mounts.</summary>
+    public static string? FindMounted()
     {
-        try
-        {
-            return Root;
-        }
-        catch (BpfException)
-        {
-            return null;
-        }
+        foreach (var candidate in new[] { StandardMountPoint, DebugfsMountPoint })
+            if (Directory.Exists(Path.Combine(candidate, "events")))
+                return candidate;
+        // Mounted somewhere unusual: /proc/self/mounts lines read "nodev /where tracefs rw 0 0".
+        return File.ReadLines("/proc/self/mounts")
+            .Select(line => line.Split(' '))
+            .Where(fields => fields.Length > 2 && fields[2] == "tracefs" && Directory.Exists(Path.Combine(fields[1], "events")))
+            .Select(fields => fields[1])
+            .FirstOrDefault();
     }
 
     /// <summary>The perf event id of tracepoint <paramref name="category"/>/<paramref name="name"/> (events/&lt;category&gt;/&lt;name&gt;/id).</summary>
@@ -69,19 +70,6 @@ internal static class Tracefs
 
     private static IEnumerable<string> Subdirectories(string directory) =>
         Directory.EnumerateDirectories(directory).Select(Path.GetFileName).OfType<string>();
-
-    private static string? FindMounted()
-    {
-        foreach (var candidate in new[] { StandardMountPoint, DebugfsMountPoint })
-            if (Directory.Exists(Path.Combine(candidate, "events")))
-                return candidate;
-        // Mounted somewhere unusual: /proc/self/mounts lines read "nodev /where tracefs rw 0 0".
-        return File.ReadLines("/proc/self/mounts")
-            .Select(line => line.Split(' '))
-            .Where(fields => fields.Length > 2 && fields[2] == "tracefs" && Directory.Exists(Path.Combine(fields[1], "events")))
-            .Select(fields => fields[1])
-            .FirstOrDefault();
-    }
 
     private static string MountStandard()
     {

@@ -13,6 +13,10 @@ namespace EbpfSharp.Runtime.Networking;
 public sealed class VethPair : IDisposable
 {
     private const int PrefixLength = 24;
+    private const string NameA = "veth-a";
+    private const string NameB = "veth-b";
+    private static readonly IPAddress DefaultAddressA = IPAddress.Parse("10.199.0.1");
+    private static readonly IPAddress DefaultAddressB = IPAddress.Parse("10.199.0.2");
 
     private VethPair(NetworkNamespace namespaceA, NetworkNamespace namespaceB, int indexA, int indexB)
     {
@@ -29,10 +33,10 @@ public sealed class VethPair : IDisposable
     public NetworkNamespace NamespaceB { get; }
 
     /// <summary>The interface in <see cref="NamespaceA"/>.</summary>
-    public string InterfaceA => "veth-a";
+    public string InterfaceA => NameA;
 
     /// <summary>The interface in <see cref="NamespaceB"/>.</summary>
-    public string InterfaceB => "veth-b";
+    public string InterfaceB => NameB;
 
     /// <summary>The ifindex of <see cref="InterfaceA"/> inside <see cref="NamespaceA"/>.</summary>
     public int InterfaceIndexA { get; }
@@ -41,10 +45,10 @@ public sealed class VethPair : IDisposable
     public int InterfaceIndexB { get; }
 
     /// <summary>The address of <see cref="InterfaceA"/> (a /24 private to these namespaces).</summary>
-    public IPAddress AddressA { get; } = IPAddress.Parse("10.199.0.1");
+    public IPAddress AddressA => DefaultAddressA;
 
     /// <summary>The address of <see cref="InterfaceB"/>.</summary>
-    public IPAddress AddressB { get; } = IPAddress.Parse("10.199.0.2");
+    public IPAddress AddressB => DefaultAddressB;
 
     /// <summary>Creates both namespaces and the pair, with addresses, all up.</summary>
     public static VethPair Create()
@@ -54,24 +58,9 @@ public sealed class VethPair : IDisposable
         try
         {
             namespaceB = NetworkNamespace.Create();
-            var b = namespaceB;
-            var addressA = IPAddress.Parse("10.199.0.1");
-            var addressB = IPAddress.Parse("10.199.0.2");
-            int indexA = namespaceA.Run(() =>
-            {
-                using var netlink = RouteNetlinkSocket.Open();
-                netlink.CreateVethPair("veth-a", "veth-b", b);
-                netlink.AddIPv4Address("veth-a", addressA, PrefixLength);
-                netlink.SetLinkUp("veth-a");
-                return netlink.GetInterfaceIndex("veth-a");
-            });
-            int indexB = namespaceB.Run(() =>
-            {
-                using var netlink = RouteNetlinkSocket.Open();
-                netlink.AddIPv4Address("veth-b", addressB, PrefixLength);
-                netlink.SetLinkUp("veth-b");
-                return netlink.GetInterfaceIndex("veth-b");
-            });
+            var peerNamespace = namespaceB;
+            int indexA = namespaceA.Run(() => Configure(NameA, DefaultAddressA, peerNamespace));
+            int indexB = namespaceB.Run(() => Configure(NameB, DefaultAddressB, peerNamespace: null));
             return new VethPair(namespaceA, namespaceB, indexA, indexB);
         }
         catch
@@ -80,6 +69,17 @@ public sealed class VethPair : IDisposable
             namespaceA.Dispose();
             throw;
         }
+    }
+
+    // Runs inside the interface's namespace; creates the pair first when the peer's namespace is given.
+    private static int Configure(string name, IPAddress address, NetworkNamespace? peerNamespace)
+    {
+        using var netlink = RouteNetlinkSocket.Open();
+        if (peerNamespace is not null)
+            netlink.CreateVethPair(NameA, NameB, peerNamespace);
+        netlink.AddIPv4Address(name, address, PrefixLength);
+        netlink.SetLinkUp(name);
+        return netlink.GetInterfaceIndex(name);
     }
 
     /// <summary>
@@ -106,21 +106,29 @@ public sealed class VethPair : IDisposable
         using var receiver = NamespaceB.Run(() =>
         {
             var socket = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
-            socket.Bind(new IPEndPoint(AddressB, port));
-            return socket;
+            try
+            {
+                socket.Bind(new IPEndPoint(AddressB, port));
+                return socket;
+            }
+            catch
+            {
+                socket.Dispose();
+                throw;
+            }
         });
         using var sender = NamespaceA.Run(() => new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp));
         var destination = new IPEndPoint(AddressB, port);
         for (int i = 0; i < count; i++)
             sender.SendTo(Encoding.ASCII.GetBytes($"ebpfsharp datagram {i}"), destination);
 
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(5));
+        long deadline = Environment.TickCount64 + (long)(timeout ?? TimeSpan.FromSeconds(5)).TotalMilliseconds;
         var buffer = new byte[2048];
         int received = 0;
         while (received < count)
         {
-            var remaining = deadline - DateTime.UtcNow;
-            if (remaining <= TimeSpan.Zero || !receiver.Poll(remaining, SelectMode.SelectRead))
+            long remaining = deadline - Environment.TickCount64;
+            if (remaining <= 0 || !receiver.Poll(TimeSpan.FromMilliseconds(remaining), SelectMode.SelectRead))
                 break;
             receiver.Receive(buffer);
             received++;

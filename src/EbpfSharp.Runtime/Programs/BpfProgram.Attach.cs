@@ -79,6 +79,6 @@ public sealed partial class BpfProgram
             return;
         string expected = string.Join(" or ", types);
         throw new InvalidOperationException(
-            $"{method} needs a {expected} program, but '{Name}' is a {Type} program. Load it with BpfProgramType.{types[0]} (section \"{section}\").");
+            $"{method} needs a program of type {expected}, but '{Name}' is of type {Type}. Load it with BpfProgramType.{types[0]} (section \"{section}\").");
     }
 }

@@ -17,6 +17,7 @@ public sealed partial class BpfProgram
     /// <c>raw_tracepoint/&lt;name&gt;</c> (or <c>raw_tp/</c>).
     /// </summary>
     /// <exception cref="InvalidOperationException">The section name is unknown or does not say where to attach (XDP needs an interface: use <see cref="AttachXdp(string, XdpAttachMode)"/>).</exception>
+    /// <exception cref="NotSupportedException">The section attaches through vmlinux BTF (fentry, fexit, tp_btf, lsm, iter), which is not implemented yet.</exception>
     public BpfLink Attach()
     {
         if (SectionName is null)
@@ -24,7 +25,7 @@ public sealed partial class BpfProgram
                 $"{this} does not know its section name (it was loaded from instructions or a pin), so it cannot attach itself. Call AttachXdp, AttachUprobe, AttachKprobe, AttachTracepoint or AttachRawTracepoint.");
         var section = ProgramSection.Find(SectionName) ?? throw new InvalidOperationException(
             $"{this} comes from section '{SectionName}', which libbpf's section names do not describe; attach it explicitly.");
-        string target = ProgramSection.Target(SectionName.TrimStart('?'));
+        string target = ProgramSection.Target(SectionName);
         return section.Attach switch
         {
             ProgramAttachKind.Kprobe => AttachKprobeTarget(target),

@@ -52,7 +52,7 @@ public sealed partial class BpfProgram
 
     private unsafe BpfLink AttachUprobeAt(string path, ulong fileOffset, int? processId, bool returnProbe, string location)
     {
-        if (processId is < 0)
+        if (processId is <= 0)
             throw new ArgumentOutOfRangeException(nameof(processId), processId, "A process id is positive; pass null for every process.");
         var kind = returnProbe ? BpfLinkKind.Uretprobe : BpfLinkKind.Uprobe;
         string target = $"{(returnProbe ? "uretprobe" : "uprobe")} on {location}{(processId is { } pid ? $" in process {pid}" : string.Empty)}";
@@ -137,11 +137,12 @@ public sealed partial class BpfProgram
 
     private string KprobesMissingMessage(string target)
     {
-        string? tracefs = Tracefs.TryRoot();
+        string? tracefs = Tracefs.FindMounted();
         bool legacy = tracefs is not null && File.Exists(Path.Combine(tracefs, "kprobe_events"));
         string reason = legacy
             ? "this kernel has tracefs kprobe_events but no kprobe PMU (it predates 4.17), and EbpfSharp attaches kprobes only through the PMU"
-            : "this kernel was built without CONFIG_KPROBES (there is no kprobe PMU in /sys/bus/event_source/devices and no kprobe_events in tracefs)";
+            : "this kernel was built without CONFIG_KPROBES (there is no kprobe PMU in /sys/bus/event_source/devices" +
+              (tracefs is null ? ")" : " and no kprobe_events in tracefs)");
         return $"Attaching {this} to {target} failed: {reason}. " +
                "Use a tracepoint or raw tracepoint (for example syscalls/sys_enter_openat), an fentry program, or a uprobe for user-space code instead.";
     }

@@ -46,6 +46,6 @@ public class KprobeAttachTests
 
         var exception = Assert.Throws<InvalidOperationException>(() => program.AttachKprobe("do_sys_openat2"));
 
-        Assert.Contains("needs a Kprobe program", exception.Message);
+        Assert.Contains("needs a program of type Kprobe", exception.Message);
     }
 }

@@ -95,7 +95,7 @@ public class TracepointAttachTests
 
         var exception = Assert.Throws<InvalidOperationException>(() => program.AttachTracepoint("syscalls", "sys_enter_getpid"));
 
-        Assert.Contains("needs a Tracepoint program", exception.Message);
+        Assert.Contains("needs a program of type Tracepoint", exception.Message);
     }
 
     [KernelFact]

@@ -138,6 +138,6 @@ public class UprobeAttachTests(ProbeTargets targets) : IClassFixture<ProbeTarget
 
         var exception = Assert.Throws<InvalidOperationException>(() => program.AttachUprobe(targets.LibraryPath, ProbeTargets.Function));
 
-        Assert.Contains("needs a Kprobe program", exception.Message);
+        Assert.Contains("needs a program of type Kprobe", exception.Message);
     }
 }

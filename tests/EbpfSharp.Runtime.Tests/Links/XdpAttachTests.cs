@@ -152,7 +152,7 @@ public class XdpAttachTests
 
         var exception = Assert.Throws<InvalidOperationException>(() => program.AttachXdp("lo"));
 
-        Assert.Contains("needs a Xdp program", exception.Message);
+        Assert.Contains("needs a program of type Xdp", exception.Message);
         Assert.Contains("Tracepoint", exception.Message);
     }
 
