@@ -120,7 +120,7 @@ public sealed partial class BpfProgram : IDisposable
             {
                 string? text = log is null ? null : LogText(log);
                 return new BpfProgram(new BpfFileDescriptor((int)result), definition.Name, definition.Type, definition.ExpectedAttachType,
-                    definition.InstructionCount, logLevel == VerifierLogLevel.OnFailure ? null : text);
+                    definition.InstructionCount, logLevel == VerifierLogLevel.OnFailure ? null : text) { SectionName = definition.SectionName };
             }
 
             int errno = (int)-result;

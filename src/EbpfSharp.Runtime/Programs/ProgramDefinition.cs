@@ -51,6 +51,9 @@ public sealed record ProgramDefinition(string Name, BpfProgramType Type, ReadOnl
     /// <summary>The module BTF object holding <see cref="AttachBtfId"/>, or null for vmlinux.</summary>
     public BpfFileDescriptor? AttachBtfObject { get; init; }
 
+    /// <summary>The ELF section the program came from ("kprobe/do_sys_openat2"); <see cref="BpfProgram.Attach"/> reads where to attach from it.</summary>
+    public string? SectionName { get; init; }
+
     /// <summary>The number of instruction slots.</summary>
     public int InstructionCount => Code.Length / 8;
 }
