@@ -133,10 +133,9 @@ public sealed class BpfObject : IDisposable
             FunctionInfos = linked.FunctionInfos,
             LineInfos = linked.FunctionInfos.Length > 0 ? linked.LineInfos : [],
             AttachBtfId = program.Section?.NeedsBtfTarget == true ? KernelBtf.AttachTargetId(program) : 0,
+            SectionName = program.SectionName,
         };
-        var loaded = BpfProgram.Load(definition, options.LogLevel);
-        loaded.SectionName = program.SectionName;
-        return loaded;
+        return BpfProgram.Load(definition, options.LogLevel);
     }
 
     /// <summary>

@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Text;
 using EbpfSharp.Runtime.Interop.Attributes;
+using EbpfSharp.Runtime.Networking;
 using EbpfSharp.TestSupport;
 
 namespace EbpfSharp.Runtime.Tests.Interop;
@@ -141,6 +142,27 @@ public class AttributeLayoutTests
         ("offsetof(union bpf_attr, btf_log_size)", Offset<BtfLoadAttributes>(nameof(BtfLoadAttributes.LogSize))),
         ("offsetof(union bpf_attr, btf_log_level)", Offset<BtfLoadAttributes>(nameof(BtfLoadAttributes.LogLevel))),
 
+        ("offsetof(union bpf_attr, link_create.prog_fd)", Offset<LinkCreateAttributes>(nameof(LinkCreateAttributes.ProgramFd))),
+        ("offsetof(union bpf_attr, link_create.target_fd)", Offset<LinkCreateAttributes>(nameof(LinkCreateAttributes.Target))),
+        ("offsetof(union bpf_attr, link_create.attach_type)", Offset<LinkCreateAttributes>(nameof(LinkCreateAttributes.AttachType))),
+        ("offsetof(union bpf_attr, link_create.flags)", Offset<LinkCreateAttributes>(nameof(LinkCreateAttributes.Flags))),
+        ("offsetof(union bpf_attr, link_create.perf_event.bpf_cookie)", Offset<LinkCreateAttributes>(nameof(LinkCreateAttributes.PerfEventCookie))),
+        ("offsetof(union bpf_attr, link_detach.link_fd)", Offset<LinkDetachAttributes>(nameof(LinkDetachAttributes.LinkFd))),
+        ("offsetof(union bpf_attr, raw_tracepoint.name)", Offset<RawTracepointOpenAttributes>(nameof(RawTracepointOpenAttributes.Name))),
+        ("offsetof(union bpf_attr, raw_tracepoint.prog_fd)", Offset<RawTracepointOpenAttributes>(nameof(RawTracepointOpenAttributes.ProgramFd))),
+
+        ("offsetof(struct perf_event_attr, type)", Offset<PerfEventAttributes>(nameof(PerfEventAttributes.Type))),
+        ("offsetof(struct perf_event_attr, size)", Offset<PerfEventAttributes>(nameof(PerfEventAttributes.AttributesSize))),
+        ("offsetof(struct perf_event_attr, config)", Offset<PerfEventAttributes>(nameof(PerfEventAttributes.Config))),
+        ("offsetof(struct perf_event_attr, wakeup_events)", Offset<PerfEventAttributes>(nameof(PerfEventAttributes.WakeupEvents))),
+        ("offsetof(struct perf_event_attr, config1)", Offset<PerfEventAttributes>(nameof(PerfEventAttributes.Config1))),
+        ("offsetof(struct perf_event_attr, config2)", Offset<PerfEventAttributes>(nameof(PerfEventAttributes.Config2))),
+
+        ("sizeof(struct ifinfomsg)", Marshal.SizeOf<InterfaceInfoMessage>()),
+        ("offsetof(struct ifinfomsg, ifi_index)", Offset<InterfaceInfoMessage>(nameof(InterfaceInfoMessage.Index))),
+        ("sizeof(struct ifaddrmsg)", Marshal.SizeOf<InterfaceAddressMessage>()),
+        ("offsetof(struct ifaddrmsg, ifa_index)", Offset<InterfaceAddressMessage>(nameof(InterfaceAddressMessage.Index))),
+
         ("offsetof(struct statfs, f_type)", 0),
         ("sizeof(struct statfs) <= 256", 1),
         ("BPF_FS_MAGIC == 0xcafe4a11", 1),
@@ -148,7 +170,7 @@ public class AttributeLayoutTests
     ];
 
     [ToolFact("gcc")]
-    public void Map_attribute_layouts_match_the_kernel_header()
+    public void Kernel_struct_layouts_match_the_installed_headers()
     {
         var directory = Directory.CreateTempSubdirectory("ebpfsharp-layout-");
         try
@@ -159,6 +181,9 @@ public class AttributeLayoutTests
                 #include <sys/statfs.h>
                 #include <linux/bpf.h>
                 #include <linux/magic.h>
+                #include <linux/perf_event.h>
+                #include <linux/rtnetlink.h>
+                #include <linux/if_addr.h>
                 int main(void)
                 {
 

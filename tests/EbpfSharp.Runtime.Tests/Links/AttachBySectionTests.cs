@@ -20,7 +20,7 @@ public class AttachBySectionTests(ProbeTargets targets) : IClassFixture<ProbeTar
 
         Assert.Equal(BpfLinkKind.Tracepoint, link.Kind);
         Assert.Contains("syscalls/sys_enter_getpid", link.Description);
-        Assert.Equal(2UL, TestMapReader.ReadUInt64(counter));
+        Assert.Equal(2UL, counter.ReadCounter());
     }
 
     [KernelFact]
@@ -47,7 +47,7 @@ public class AttachBySectionTests(ProbeTargets targets) : IClassFixture<ProbeTar
         targets.RunExecutable(4);
 
         Assert.Equal(kind, link.Kind);
-        Assert.Equal(4UL, TestMapReader.ReadUInt64(counter));
+        Assert.Equal(4UL, counter.ReadCounter());
     }
 
     [KernelFact]

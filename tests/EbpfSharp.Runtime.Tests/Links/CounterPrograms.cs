@@ -14,6 +14,10 @@ internal static class CounterPrograms
     private const int MapLookupElement = 1;          // bpf_map_lookup_elem (kernel: include/uapi/linux/bpf.h, __BPF_FUNC_MAPPER)
     private const int GetCurrentPidTgid = 14;        // bpf_get_current_pid_tgid
 
+    /// <summary>The u64 counter at <paramref name="key"/> of a counter map.</summary>
+    public static ulong ReadCounter(this BpfMap map, uint key = 0) =>
+        map.TryLookup(key, out ulong value) ? value : throw new InvalidOperationException($"{map} has no key {key}.");
+
     /// <summary>A one-entry ARRAY map with a u32 key and a u64 counter.</summary>
     public static BpfMap CreateCounter(string name = "counter") => BpfMap.Create(new MapDefinition(name, BpfMapType.Array, 4, 8, 1));
 

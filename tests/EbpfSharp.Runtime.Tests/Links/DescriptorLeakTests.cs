@@ -11,7 +11,7 @@ namespace EbpfSharp.Runtime.Tests.Links;
 /// and the XDP cycles are fewer. A long-lived link on the same hook keeps its static key enabled, so the
 /// cycles do not also patch kernel text each time.
 /// </summary>
-[Collection(DescriptorAccountingCollection.Name)]
+[Collection(SerialCollection.Name)]
 public class DescriptorLeakTests
 {
     [KernelFact]

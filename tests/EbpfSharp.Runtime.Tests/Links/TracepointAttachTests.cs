@@ -14,13 +14,13 @@ public class TracepointAttachTests
 
         var link = program.AttachTracepoint("syscalls", "sys_enter_getpid");
         CallGetPid(50);
-        ulong counted = TestMapReader.ReadUInt64(counter);
+        ulong counted = counter.ReadCounter();
         link.Dispose();
         CallGetPid(50);
 
         Assert.Equal(BpfLinkKind.Tracepoint, link.Kind);
         Assert.Equal(50UL, counted);
-        Assert.Equal(50UL, TestMapReader.ReadUInt64(counter));
+        Assert.Equal(50UL, counter.ReadCounter());
     }
 
     [KernelFact]
@@ -31,15 +31,15 @@ public class TracepointAttachTests
 
         var link = program.AttachRawTracepoint("sys_enter");
         CallGetPid(20);
-        ulong counted = TestMapReader.ReadUInt64(counter);
+        ulong counted = counter.ReadCounter();
         link.Dispose();
         // The lookup and the close() that detached are system calls too, seen before the detach.
-        ulong countedAfterDispose = TestMapReader.ReadUInt64(counter);
+        ulong countedAfterDispose = counter.ReadCounter();
         CallGetPid(20);
 
         Assert.Equal(BpfLinkKind.RawTracepoint, link.Kind);
         Assert.InRange(counted, 20UL, 1000UL);
-        Assert.Equal(countedAfterDispose, TestMapReader.ReadUInt64(counter));
+        Assert.Equal(countedAfterDispose, counter.ReadCounter());
     }
 
     [KernelFact]

@@ -13,7 +13,7 @@ public class UprobeAttachTests(ProbeTargets targets) : IClassFixture<ProbeTarget
 
         var link = program.AttachUprobe(targets.LibraryPath, ProbeTargets.Function, Environment.ProcessId);
         targets.CallInThisProcess(100);
-        ulong counted = TestMapReader.ReadUInt64(counter);
+        ulong counted = counter.ReadCounter();
         link.Dispose();
         targets.CallInThisProcess(100);
 
@@ -21,7 +21,7 @@ public class UprobeAttachTests(ProbeTargets targets) : IClassFixture<ProbeTarget
         Assert.NotNull(link.Handle);            // a BPF_PERF_EVENT link (kernel 5.15+), not the ioctl fallback
         Assert.NotNull(link.PerfEventHandle);
         Assert.Equal(100UL, counted);
-        Assert.Equal(100UL, TestMapReader.ReadUInt64(counter));
+        Assert.Equal(100UL, counter.ReadCounter());
     }
 
     [KernelFact("gcc")]
@@ -32,13 +32,13 @@ public class UprobeAttachTests(ProbeTargets targets) : IClassFixture<ProbeTarget
 
         var link = program.AttachUprobe(targets.LibraryPath, ProbeTargets.Function, Environment.ProcessId, returnProbe: true);
         targets.CallInThisProcess(100);
-        ulong counted = TestMapReader.ReadUInt64(counter);
+        ulong counted = counter.ReadCounter();
         link.Dispose();
         targets.CallInThisProcess(100);
 
         Assert.Equal(BpfLinkKind.Uretprobe, link.Kind);
         Assert.Equal(100UL, counted);
-        Assert.Equal(100UL, TestMapReader.ReadUInt64(counter));
+        Assert.Equal(100UL, counter.ReadCounter());
     }
 
     [KernelFact("gcc")]
@@ -50,7 +50,7 @@ public class UprobeAttachTests(ProbeTargets targets) : IClassFixture<ProbeTarget
 
         targets.RunExecutable(7);
 
-        Assert.Equal(7UL, TestMapReader.ReadUInt64(counter));
+        Assert.Equal(7UL, counter.ReadCounter());
     }
 
     [KernelFact("gcc")]
@@ -63,7 +63,7 @@ public class UprobeAttachTests(ProbeTargets targets) : IClassFixture<ProbeTarget
 
         targets.RunExecutable(3);
 
-        Assert.Equal(3UL, TestMapReader.ReadUInt64(counter));
+        Assert.Equal(3UL, counter.ReadCounter());
         Assert.Contains($"@0x{fileOffset:x}", link.Description);
     }
 

@@ -21,7 +21,7 @@ public class XdpAttachTests
         var link = pair.AttachXdp(program, mode);
         string linkState = pair.NamespaceB.Run(() => Tools.RunChecked("ip", "link", "show", "dev", pair.InterfaceB));
         int delivered = pair.SendUdp(25, Port);
-        ulong counted = TestMapReader.ReadUInt64(counter);
+        ulong counted = counter.ReadCounter();
         link.Dispose();
         int deliveredAfterDispose = pair.SendUdp(10, Port);
 
@@ -31,7 +31,7 @@ public class XdpAttachTests
         Assert.Equal(25, delivered);
         Assert.Equal(25UL, counted);
         Assert.Equal(10, deliveredAfterDispose);
-        Assert.Equal(25UL, TestMapReader.ReadUInt64(counter));
+        Assert.Equal(25UL, counter.ReadCounter());
         Assert.True(link.IsDisposed);
     }
 
@@ -45,7 +45,7 @@ public class XdpAttachTests
         using var link = pair.AttachXdp(program, XdpAttachMode.Generic);
         pair.SendUdp(2, Port);
 
-        Assert.Equal(2UL, TestMapReader.ReadUInt64(counter));
+        Assert.Equal(2UL, counter.ReadCounter());
     }
 
     [KernelFact]
@@ -74,7 +74,7 @@ public class XdpAttachTests
         link.Detach();
         pair.SendUdp(5, Port);
 
-        Assert.Equal(5UL, TestMapReader.ReadUInt64(counter));
+        Assert.Equal(5UL, counter.ReadCounter());
         Assert.False(link.IsDisposed);
     }
 
@@ -89,7 +89,7 @@ public class XdpAttachTests
         program.Dispose();
         pair.SendUdp(3, Port);
 
-        Assert.Equal(3UL, TestMapReader.ReadUInt64(counter));
+        Assert.Equal(3UL, counter.ReadCounter());
     }
 
     [KernelFact]
@@ -162,20 +162,20 @@ public class XdpAttachTests
         using var pair = VethPair.Create();
         using var counter = CounterPrograms.CreateCounter();
         using var program = CounterPrograms.UdpPortCounter(counter, Port);
-        using var bpffs = BpfFileSystem.MountTemporary();
-        string pin = Path.Combine(bpffs.Path, "xdp_link");
+        using var bpffs = new TemporaryBpfFileSystem();
+        string pin = bpffs.PathOf("xdp_link");
 
         using (var link = pair.AttachXdp(program, XdpAttachMode.Generic))
             link.Pin(pin);
         pair.SendUdp(4, Port);
-        ulong countedWhilePinned = TestMapReader.ReadUInt64(counter);
+        ulong countedWhilePinned = counter.ReadCounter();
         File.Delete(pin);
         WaitUntilNotCounting(pair, counter);
-        ulong countedAfterUnpin = TestMapReader.ReadUInt64(counter);
+        ulong countedAfterUnpin = counter.ReadCounter();
         pair.SendUdp(4, Port);
 
         Assert.Equal(4UL, countedWhilePinned);
-        Assert.Equal(countedAfterUnpin, TestMapReader.ReadUInt64(counter));
+        Assert.Equal(countedAfterUnpin, counter.ReadCounter());
     }
 
     // Deleting the last pin releases the link from a kernel work item (kernel: kernel/bpf/syscall.c,
@@ -185,9 +185,9 @@ public class XdpAttachTests
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(5);
         while (DateTime.UtcNow < deadline)
         {
-            ulong before = TestMapReader.ReadUInt64(counter);
+            ulong before = counter.ReadCounter();
             pair.SendUdp(1, Port);
-            if (TestMapReader.ReadUInt64(counter) == before)
+            if (counter.ReadCounter() == before)
                 return;
         }
         Assert.Fail("The XDP program still counted packets 5 s after its only pin was deleted.");

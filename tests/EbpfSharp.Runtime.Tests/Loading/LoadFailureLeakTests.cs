@@ -19,11 +19,11 @@ public class LoadFailureLeakTests
             Lines = [new SourceLine(0, "/src/Counter.cs", "return garbage;", 50, 9)],
         });
         var bytes = builder.Write();
-        int before = OpenDescriptors.CountKernelObjects();
+        var before = DescriptorSnapshot.TakeBaseline();
 
         for (int i = 0; i < 20; i++)
             Assert.Throws<BpfVerifierException>(() => ObjectSpec.Read(bytes).Load());
 
-        Assert.True(before == OpenDescriptors.CountKernelObjects(), string.Join(", ", OpenDescriptors.KernelObjects()));
+        before.AssertUnchanged();
     }
 }

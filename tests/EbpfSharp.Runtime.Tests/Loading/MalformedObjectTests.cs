@@ -63,7 +63,7 @@ public class MalformedObjectTests(ITestOutputHelper output)
     {
         var unexpected = new List<string>();
         int loaded = 0, rejected = 0;
-        int descriptorsBefore = OpenDescriptors.CountKernelObjects();
+        var before = DescriptorSnapshot.TakeBaseline();
         for (int i = 0; i < Mutants.Value.Count; i++)
         {
             ObjectSpec spec;
@@ -95,7 +95,7 @@ public class MalformedObjectTests(ITestOutputHelper output)
         output.WriteLine($"seed {Seed}: {loaded} mutants loaded, {rejected} rejected by the kernel or the loader");
         Assert.True(unexpected.Count == 0, $"{unexpected.Count} unexpected outcomes:\n" + string.Join("\n", unexpected.Take(20)));
         Assert.True(loaded > 100 && rejected > 100, $"{loaded} loaded, {rejected} rejected");
-        Assert.Equal(descriptorsBefore, OpenDescriptors.CountKernelObjects());
+        before.AssertUnchanged();
     }
 
     private static void Disassemble(byte[] mutant, int index, List<string> unexpected)

@@ -1,7 +1,10 @@
-namespace EbpfSharp.Runtime.Tests.Links;
+namespace EbpfSharp.TestSupport;
 
-/// <summary>The file descriptors this process has open, with what each points to ("anon_inode:bpf-link").</summary>
-internal sealed class DescriptorSnapshot
+/// <summary>
+/// The file descriptors this process has open, with what each points to ("anon_inode:bpf-link"), for
+/// leak checks. Tests that use it belong in a collection with parallelization disabled.
+/// </summary>
+public sealed class DescriptorSnapshot
 {
     private readonly Dictionary<string, string?> _targets;
 
