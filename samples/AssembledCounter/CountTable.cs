@@ -1,0 +1,39 @@
+using EbpfSharp.Runtime;
+
+namespace AssembledCounter;
+
+/// <summary>Reads the program's counters from its maps and prints them as a table.</summary>
+internal static class CountTable
+{
+    private static readonly Dictionary<int, string> ProtocolNames = new()
+    {
+        [1] = "ICMP", [2] = "IGMP", [6] = "TCP", [17] = "UDP", [47] = "GRE", [50] = "ESP", [132] = "SCTP",
+    };
+
+    /// <summary>Every IPv4 protocol with a non-zero count.</summary>
+    public static Dictionary<int, ProtocolCount> Read(BpfObject loaded) =>
+        loaded.Map(ProtocolCounterObject.CountsMap)
+            .Entries<uint, ProtocolCount>()
+            .Where(entry => entry.Value.Packets > 0)
+            .ToDictionary(entry => (int)entry.Key, entry => entry.Value);
+
+    /// <summary>The .bss counter of frames that were not IPv4 (ARP, IPv6 neighbour discovery, …).</summary>
+    public static ulong NotIpv4(BpfObject loaded)
+    {
+        var bss = loaded.Maps.Values.Single(map => map.Name.EndsWith(".bss", StringComparison.Ordinal));
+        return bss.TryLookup(0u, out ulong value) ? value : 0;
+    }
+
+    public static void Write(TextWriter output, BpfObject loaded, IReadOnlyDictionary<int, int>? sent)
+    {
+        var counts = Read(loaded);
+        output.WriteLine(sent is null ? "protocol        packets       bytes" : "protocol        packets       bytes    sent");
+        foreach (var (protocol, count) in counts.OrderBy(entry => entry.Key))
+        {
+            string name = ProtocolNames.TryGetValue(protocol, out var known) ? $"{known} ({protocol})" : $"#{protocol}";
+            string sentColumn = sent is not null && sent.TryGetValue(protocol, out int number) ? $"{number,8}" : "";
+            output.WriteLine($"{name,-12}{count.Packets,11}{count.Bytes,12}{sentColumn}");
+        }
+        output.WriteLine($"{"not IPv4",-12}{NotIpv4(loaded),11}{"",12}{(sent is null ? "" : "       -")}   (ARP, IPv6, …)");
+    }
+}
