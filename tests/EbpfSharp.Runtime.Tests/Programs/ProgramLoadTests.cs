@@ -59,6 +59,31 @@ public class ProgramLoadTests
     }
 
     [KernelFact]
+    public void Test_run_passes_a_context_in_and_returns_it()
+    {
+        Instruction[] metadataLength =
+        [
+            Mem.Load(AccessSize.Word, R2, R1, 0),          // data
+            Mem.Load(AccessSize.Word, R3, R1, 8),          // data_meta
+            Alu64.Mov.Reg(R0, R2),
+            Alu64.Sub.Reg(R0, R3),                         // bytes of metadata in front of the packet
+            Jmp.Exit(),
+        ];
+        using var program = BpfProgram.Load(ProgramDefinition.FromInstructions("meta_length", BpfProgramType.Xdp, metadataLength));
+        // struct xdp_md in: data = 8 means the first 8 bytes of the input are metadata (kernel: net/bpf/test_run.c).
+        var context = new byte[24];
+        BitConverter.TryWriteBytes(context.AsSpan(0), 8u);
+        BitConverter.TryWriteBytes(context.AsSpan(4), 72u);
+
+        var result = program.TestRun(new TestRunOptions { Data = new byte[72], Context = context, ContextOutSize = 24 });
+
+        Assert.Equal(8u, result.ReturnValue);
+        Assert.Equal(24, result.ContextOut.Length);
+        Assert.Equal(72u, BitConverter.ToUInt32(result.ContextOut, 4));
+        Assert.Equal(72, result.DataOut.Length);      // data_out starts at the metadata, as data_in did
+    }
+
+    [KernelFact]
     public void A_rejected_program_throws_with_the_verifier_log()
     {
         Instruction[] readsUninitialized = [Alu64.Mov.Reg(R0, R5), Jmp.Exit()];
