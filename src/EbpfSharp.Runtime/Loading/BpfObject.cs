@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using EbpfSharp.Object;
 using EbpfSharp.Object.Btf;
 using EbpfSharp.Runtime.Loading;
@@ -52,6 +54,55 @@ public sealed class BpfObject : IDisposable
         _maps.TryGetValue(name, out var map)
             ? map
             : throw new KeyNotFoundException($"Object '{Spec.Name}' has no map '{name}'. Its maps: {string.Join(", ", _maps.Keys)}.");
+
+    /// <summary>Reads a global variable (<c>.data</c>, <c>.rodata</c>, <c>.bss</c>) as the programs see it now.</summary>
+    /// <exception cref="KeyNotFoundException">No such variable; the message lists the variables there are.</exception>
+    /// <exception cref="ArgumentException"><typeparamref name="T"/> has another size than the variable.</exception>
+    public T ReadVariable<T>(string name) where T : unmanaged
+    {
+        var (variable, map) = Variable<T>(name);
+        if (map.Flags.HasFlag(BpfMapFlags.Mmapable))
+        {
+            using var memory = map.Map();
+            return MemoryMarshal.Read<T>(memory.ReadOnlySpan.Slice(variable.Offset, variable.Size));
+        }
+        var value = new byte[map.ValueSize];
+        map.TryLookup(stackalloc byte[4], value);
+        return MemoryMarshal.Read<T>(value.AsSpan(variable.Offset, variable.Size));
+    }
+
+    /// <summary>
+    /// Writes a global variable in <c>.data</c> or <c>.bss</c> while the programs run. Only the variable's
+    /// bytes change when the data map is memory-mapped (the usual case), so concurrent program updates to
+    /// its neighbours are kept.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The variable is in <c>.rodata</c>, which is frozen after load; set it on the <see cref="ObjectSpec"/> before loading.</exception>
+    public void WriteVariable<T>(string name, T value) where T : unmanaged
+    {
+        var (variable, map) = Variable<T>(name);
+        if (map.Flags.HasFlag(BpfMapFlags.ReadOnlyProgram))
+            throw new InvalidOperationException($"Variable '{name}' is in {Spec.Map(variable.MapName).SectionName}, which is frozen once loaded; set it with ObjectSpec.SetVariable before loading.");
+        var bytes = MemoryMarshal.AsBytes(new ReadOnlySpan<T>(in value));
+        if (map.Flags.HasFlag(BpfMapFlags.Mmapable))
+        {
+            using var memory = map.Map();
+            bytes.CopyTo(memory.Span.Slice(variable.Offset, variable.Size));
+            return;
+        }
+        var image = new byte[map.ValueSize];
+        map.TryLookup(stackalloc byte[4], image);
+        bytes.CopyTo(image.AsSpan(variable.Offset));
+        map.Update(stackalloc byte[4], image);
+    }
+
+    private (GlobalVariableSpec Variable, BpfMap Map) Variable<T>(string name) where T : unmanaged
+    {
+        var variable = Spec.Variables.FirstOrDefault(v => v.Name == name)
+            ?? throw new KeyNotFoundException($"Object '{Spec.Name}' has no global variable '{name}'. Its variables: {string.Join(", ", Spec.Variables.Select(v => v.Name))}.");
+        if (Unsafe.SizeOf<T>() != variable.Size)
+            throw new ArgumentException($"Variable '{name}' is {variable.Size} bytes, but {typeof(T).Name} is {Unsafe.SizeOf<T>()}.");
+        return (variable, Map(variable.MapName));
+    }
 
     /// <summary>Reads and loads an object file.</summary>
     public static BpfObject Load(string path, LoadOptions? options = null) => ObjectSpec.ReadFile(path).Load(options);
