@@ -35,16 +35,22 @@ public sealed partial class Bpftool : IDisposable
     /// <summary>The pinned programs' names.</summary>
     public IEnumerable<string> Programs => Directory.EnumerateFiles(ProgramDirectory).Select(Path.GetFileName).OfType<string>();
 
-    /// <summary>Runs a pinned program once on <paramref name="packet"/>; returns libbpf's return value and output packet.</summary>
-    public (uint ReturnValue, byte[] DataOut) Run(string program, byte[] packet)
+    /// <summary>
+    /// Runs a pinned program once on <paramref name="packet"/>, on <paramref name="cpu"/> (through taskset) when
+    /// given; returns libbpf's return value and output packet.
+    /// </summary>
+    public (uint ReturnValue, byte[] DataOut) Run(string program, byte[] packet, int? cpu = null)
     {
         string input = Path.GetTempFileName();
         string output = Path.GetTempFileName();
         try
         {
             File.WriteAllBytes(input, packet);
-            string text = Tools.RunChecked("bpftool", "prog", "run", "pinned", Path.Combine(ProgramDirectory, program),
-                "data_in", input, "data_out", output, "data_size_out", (packet.Length + 4096).ToString(CultureInfo.InvariantCulture));
+            string[] run = ["bpftool", "prog", "run", "pinned", Path.Combine(ProgramDirectory, program),
+                "data_in", input, "data_out", output, "data_size_out", (packet.Length + 4096).ToString(CultureInfo.InvariantCulture)];
+            string text = cpu is { } onCpu
+                ? Tools.RunChecked("taskset", ["-c", onCpu.ToString(CultureInfo.InvariantCulture), .. run])
+                : Tools.RunChecked(run[0], run[1..]);
             var match = ReturnValue().Match(text);
             if (!match.Success)
                 throw new InvalidOperationException($"bpftool prog run printed no return value: {text}");
