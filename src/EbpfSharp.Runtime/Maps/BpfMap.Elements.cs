@@ -23,12 +23,7 @@ public sealed partial class BpfMap
         fixed (byte* keyPointer = key)
         fixed (byte* valuePointer = value)
             errno = CallElement(BpfCommand.MapLookupElement, keyPointer, valuePointer, (ulong)flags);
-        return errno switch
-        {
-            0 => true,
-            Errno.ENOENT => false,
-            _ => throw MapErrors.Create(this, BpfCommand.MapLookupElement, errno, $"Looking up a key in {Label}", (ulong)flags),
-        };
+        return Found(errno, BpfCommand.MapLookupElement, static map => $"Looking up a key in {map.Label}", (ulong)flags);
     }
 
     /// <summary>Stores <paramref name="value"/> under <paramref name="key"/>.</summary>
@@ -63,12 +58,7 @@ public sealed partial class BpfMap
         int errno;
         fixed (byte* keyPointer = key)
             errno = CallElement(BpfCommand.MapDeleteElement, keyPointer, null, 0);
-        return errno switch
-        {
-            0 => true,
-            Errno.ENOENT => false,
-            _ => throw MapErrors.Create(this, BpfCommand.MapDeleteElement, errno, $"Deleting a key from {Label}"),
-        };
+        return Found(errno, BpfCommand.MapDeleteElement, static map => $"Deleting a key from {map.Label}");
     }
 
     /// <summary>
@@ -90,12 +80,7 @@ public sealed partial class BpfMap
         fixed (byte* keyPointer = key)
         fixed (byte* nextPointer = nextKey)
             errno = CallElement(BpfCommand.MapGetNextKey, keyPointer, nextPointer, 0);
-        return errno switch
-        {
-            0 => true,
-            Errno.ENOENT => false,
-            _ => throw MapErrors.Create(this, BpfCommand.MapGetNextKey, errno, $"Getting the next key of {Label}"),
-        };
+        return Found(errno, BpfCommand.MapGetNextKey, static map => $"Getting the next key of {map.Label}");
     }
 
     /// <summary>Copies the value under <paramref name="key"/> and removes the element, atomically (hash maps, Linux 5.14+).</summary>
@@ -109,13 +94,17 @@ public sealed partial class BpfMap
         fixed (byte* keyPointer = key)
         fixed (byte* valuePointer = value)
             errno = CallElement(BpfCommand.MapLookupAndDeleteElement, keyPointer, valuePointer, (ulong)flags);
-        return errno switch
-        {
-            0 => true,
-            Errno.ENOENT => false,
-            _ => throw MapErrors.Create(this, BpfCommand.MapLookupAndDeleteElement, errno, $"Looking up and deleting a key of {Label}", (ulong)flags),
-        };
+        return Found(errno, BpfCommand.MapLookupAndDeleteElement, static map => $"Looking up and deleting a key of {map.Label}", (ulong)flags);
     }
+
+    /// <summary>For lookups, pops and peeks ENOENT means "absent"; any other error is thrown.</summary>
+    /// <remarks>The message is built only on failure, so the hot path allocates nothing.</remarks>
+    private bool Found(int errno, BpfCommand command, Func<BpfMap, string> operation, ulong flags = 0) => errno switch
+    {
+        0 => true,
+        Errno.ENOENT => false,
+        _ => throw MapErrors.Create(this, command, errno, operation(this), flags),
+    };
 
     /// <summary>Runs one BPF_MAP_*_ELEM command. A null key is how keyless maps (queue, stack, bloom filter) are addressed.</summary>
     /// <returns>0, or the errno.</returns>

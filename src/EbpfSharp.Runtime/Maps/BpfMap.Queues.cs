@@ -36,12 +36,7 @@ public sealed partial class BpfMap
         int errno;
         fixed (byte* valuePointer = value)
             errno = CallElement(BpfCommand.MapLookupAndDeleteElement, null, valuePointer, 0);
-        return errno switch
-        {
-            0 => true,
-            Errno.ENOENT => false,
-            _ => throw MapErrors.Create(this, BpfCommand.MapLookupAndDeleteElement, errno, $"Popping a value from {Label}"),
-        };
+        return Found(errno, BpfCommand.MapLookupAndDeleteElement, static map => $"Popping a value from {map.Label}");
     }
 
     /// <summary>Copies the value <see cref="TryPop"/> would remove, leaving it in place.</summary>
@@ -53,12 +48,7 @@ public sealed partial class BpfMap
         int errno;
         fixed (byte* valuePointer = value)
             errno = CallElement(BpfCommand.MapLookupElement, null, valuePointer, 0);
-        return errno switch
-        {
-            0 => true,
-            Errno.ENOENT => false,
-            _ => throw MapErrors.Create(this, BpfCommand.MapLookupElement, errno, $"Peeking at {Label}"),
-        };
+        return Found(errno, BpfCommand.MapLookupElement, static map => $"Peeking at {map.Label}");
     }
 
     /// <summary>
@@ -73,12 +63,7 @@ public sealed partial class BpfMap
         // The kernel reads the value to test through the value pointer of a lookup.
         fixed (byte* valuePointer = value)
             errno = CallElement(BpfCommand.MapLookupElement, null, valuePointer, 0);
-        return errno switch
-        {
-            0 => true,
-            Errno.ENOENT => false,
-            _ => throw MapErrors.Create(this, BpfCommand.MapLookupElement, errno, $"Testing {Label} for a value"),
-        };
+        return Found(errno, BpfCommand.MapLookupElement, static map => $"Testing {map.Label} for a value");
     }
 
     /// <summary>Pushes an unmanaged value; see <see cref="Push(ReadOnlySpan{byte}, MapUpdateFlags)"/>.</summary>

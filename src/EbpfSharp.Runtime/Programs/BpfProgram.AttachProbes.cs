@@ -59,21 +59,8 @@ public sealed partial class BpfProgram
         var pmu = ProbePmu.Find("uprobe") ?? throw new BpfNotSupportedException(
             $"Attaching {this} to {target} failed: this kernel has no uprobe PMU in /sys/bus/event_source/devices (it needs CONFIG_UPROBE_EVENTS and kernel 4.17+).", Errno.ENOENT);
 
-        var pathBytes = Encoding.UTF8.GetBytes(path + "\0");
-        BpfFileDescriptor? perfEvent;
-        int errno;
-        fixed (byte* pathPointer = pathBytes)
-        {
-            var attributes = new PerfEventAttributes
-            {
-                Type = pmu.Type,
-                Config = pmu.Config(returnProbe),
-                Config1 = (ulong)pathPointer,
-                Config2 = fileOffset,
-            };
-            // A process filter needs cpu -1 (any CPU); a system-wide probe needs a CPU, and fires on all of them.
-            perfEvent = PerfEvents.TryOpen(ref attributes, processId ?? -1, processId is null ? 0 : -1, out errno);
-        }
+        // A process filter needs cpu -1 (any CPU); a system-wide probe needs a CPU, and fires on all of them.
+        var perfEvent = OpenProbeEvent(pmu, returnProbe, path, fileOffset, processId ?? -1, processId is null ? 0 : -1, out int errno);
         if (perfEvent is null)
         {
             string operation = $"Attaching {this} to {target} failed: perf_event_open returned {Errno.Name(errno)}";
@@ -96,7 +83,7 @@ public sealed partial class BpfProgram
     /// <exception cref="InvalidOperationException">This is not a kprobe-type program.</exception>
     /// <exception cref="BpfNotSupportedException">The kernel was built without CONFIG_KPROBES.</exception>
     /// <exception cref="BpfNotFoundException">There is no kernel function by that name.</exception>
-    public unsafe BpfLink AttachKprobe(string function, ulong offset = 0, bool returnProbe = false)
+    public BpfLink AttachKprobe(string function, ulong offset = 0, bool returnProbe = false)
     {
         ArgumentException.ThrowIfNullOrEmpty(function);
         RequireType(returnProbe ? "AttachKprobe (return probe)" : "AttachKprobe", returnProbe ? "kretprobe" : "kprobe", BpfProgramType.Kprobe);
@@ -106,20 +93,7 @@ public sealed partial class BpfProgram
         string target = $"{(returnProbe ? "kretprobe" : "kprobe")} on {function}+0x{offset:x}";
         var pmu = ProbePmu.Find("kprobe") ?? throw new BpfNotSupportedException(KprobesMissingMessage(target), Errno.ENOENT);
 
-        var nameBytes = Encoding.UTF8.GetBytes(function + "\0");
-        BpfFileDescriptor? perfEvent;
-        int errno;
-        fixed (byte* namePointer = nameBytes)
-        {
-            var attributes = new PerfEventAttributes
-            {
-                Type = pmu.Type,
-                Config = pmu.Config(returnProbe),
-                Config1 = (ulong)namePointer,
-                Config2 = offset,
-            };
-            perfEvent = PerfEvents.TryOpen(ref attributes, -1, 0, out errno);
-        }
+        var perfEvent = OpenProbeEvent(pmu, returnProbe, function, offset, processId: -1, cpu: 0, out int errno);
         if (perfEvent is null)
         {
             string operation = $"Attaching {this} to {target} failed: perf_event_open returned {Errno.Name(errno)}";
@@ -133,6 +107,26 @@ public sealed partial class BpfProgram
             };
         }
         return PerfEventLink.Attach(this, perfEvent, kind, target);
+    }
+
+    /// <summary>
+    /// perf_event_open on the kprobe or uprobe PMU: config1 points at the function name or binary path,
+    /// config2 holds the offset (kernel: kernel/events/core.c, perf_kprobe_event_init / perf_uprobe_event_init).
+    /// </summary>
+    private static unsafe BpfFileDescriptor? OpenProbeEvent(ProbePmu pmu, bool returnProbe, string name, ulong offset, int processId, int cpu, out int errno)
+    {
+        var nameBytes = Encoding.UTF8.GetBytes(name + "\0");
+        fixed (byte* namePointer = nameBytes)
+        {
+            var attributes = new PerfEventAttributes
+            {
+                Type = pmu.Type,
+                Config = pmu.Config(returnProbe),
+                Config1 = (ulong)namePointer,
+                Config2 = offset,
+            };
+            return PerfEvents.TryOpen(ref attributes, processId, cpu, out errno);
+        }
     }
 
     private string KprobesMissingMessage(string target)
