@@ -11,11 +11,5 @@ internal sealed record CliRun(int ExitCode, string Output, string Error)
         return new CliRun(exitCode, output.ToString(), error.ToString());
     }
 
-    public static string WriteTemporaryObject(byte[] bytes, string name)
-    {
-        string directory = Directory.CreateTempSubdirectory("ebpfsharp-cli-").FullName;
-        string path = Path.Combine(directory, name);
-        File.WriteAllBytes(path, bytes);
-        return path;
-    }
+    public static string WriteTemporaryObject(byte[] bytes, string name) => EbpfSharp.TestSupport.Scratch.WriteFile(name, bytes);
 }

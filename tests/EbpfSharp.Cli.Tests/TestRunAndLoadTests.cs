@@ -51,7 +51,7 @@ public class TestRunAndLoadTests
     [KernelFact]
     public void Test_run_takes_one_packet_per_line_of_a_data_file()
     {
-        string file = Path.GetTempFileName();
+        string file = Path.Combine(Scratch.NewDirectory("packets"), "packets.txt");
         File.WriteAllLines(file, ["# two packets", Packet, "", "07" + new string('0', 126)]);
 
         var run = CliRun.Of("test-run", Counter, "--program", "count_packets", "--data-file", file, "--json");
@@ -103,7 +103,7 @@ public class TestRunAndLoadTests
     [KernelFact]
     public void Load_outside_a_bpf_file_system_says_where_to_pin()
     {
-        string directory = Directory.CreateTempSubdirectory("ebpfsharp-not-bpffs-").FullName;
+        string directory = Scratch.NewDirectory("not-bpffs");
 
         var run = CliRun.Of("load", Counter, "--pin", directory);
 

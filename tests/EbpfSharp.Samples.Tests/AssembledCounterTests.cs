@@ -10,7 +10,7 @@ public class AssembledCounterTests
     public void The_main_sample_counts_exactly_the_packets_it_sent_across_the_veth_pair()
     {
         var output = new StringWriter();
-        string objectPath = Path.Combine(Directory.CreateTempSubdirectory("ebpfsharp-sample-").FullName, "counter.bpf.o");
+        string objectPath = Path.Combine(Scratch.NewDirectory("sample"), "counter.bpf.o");
 
         int exitCode = CounterApp.Run(["--object", objectPath], output);
 

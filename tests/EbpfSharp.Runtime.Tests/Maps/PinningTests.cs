@@ -8,8 +8,8 @@ public class PinningTests
     [KernelFact]
     public void A_pinned_map_reopens_with_the_same_shape_id_and_contents()
     {
-        using var bpffs = BpfFileSystem.Mount();
-        string path = Path.Combine(bpffs.Path, "counters");
+        using var bpffs = new TemporaryBpfFileSystem();
+        string path = Path.Combine(bpffs.Root, "counters");
         using var map = BpfMap.Create(new MapDefinition("pinned_counters", BpfMapType.Hash, 4, 8, 32));
         map.Update(5, 55L);
 
@@ -30,8 +30,8 @@ public class PinningTests
     [KernelFact]
     public void A_pin_keeps_the_map_alive_after_every_descriptor_is_closed()
     {
-        using var bpffs = BpfFileSystem.Mount();
-        string path = Path.Combine(bpffs.Path, "survivor");
+        using var bpffs = new TemporaryBpfFileSystem();
+        string path = Path.Combine(bpffs.Root, "survivor");
         using (var map = BpfMap.Create(new MapDefinition("survivor", BpfMapType.Array, 4, 4, 1)))
         {
             map.Update(0, 9);
@@ -64,8 +64,8 @@ public class PinningTests
     [KernelFact]
     public void Pinning_over_an_existing_path_is_a_conflict()
     {
-        using var bpffs = BpfFileSystem.Mount();
-        string path = Path.Combine(bpffs.Path, "taken");
+        using var bpffs = new TemporaryBpfFileSystem();
+        string path = Path.Combine(bpffs.Root, "taken");
         using var first = BpfMap.Create(new MapDefinition("first", BpfMapType.Array, 4, 4, 1));
         using var second = BpfMap.Create(new MapDefinition("second", BpfMapType.Array, 4, 4, 1));
         first.Pin(path);
@@ -77,19 +77,19 @@ public class PinningTests
     [KernelFact]
     public void Pinning_into_a_missing_directory_is_not_found()
     {
-        using var bpffs = BpfFileSystem.Mount();
+        using var bpffs = new TemporaryBpfFileSystem();
         using var map = BpfMap.Create(new MapDefinition("nodir", BpfMapType.Array, 4, 4, 1));
 
-        var error = Assert.Throws<BpfNotFoundException>(() => map.Pin(Path.Combine(bpffs.Path, "missing", "map")));
+        var error = Assert.Throws<BpfNotFoundException>(() => map.Pin(Path.Combine(bpffs.Root, "missing", "map")));
         Assert.Contains("does not exist", error.Message);
     }
 
     [KernelFact]
     public void Opening_a_path_where_nothing_is_pinned_is_not_found()
     {
-        using var bpffs = BpfFileSystem.Mount();
+        using var bpffs = new TemporaryBpfFileSystem();
 
-        var error = Assert.Throws<BpfNotFoundException>(() => BpfMap.OpenPinned(Path.Combine(bpffs.Path, "nothing")));
+        var error = Assert.Throws<BpfNotFoundException>(() => BpfMap.OpenPinned(Path.Combine(bpffs.Root, "nothing")));
         Assert.Contains("Nothing is pinned there", error.Message);
     }
 
@@ -111,8 +111,8 @@ public class PinningTests
     [KernelFact]
     public void Deleting_the_pin_file_unpins_the_map()
     {
-        using var bpffs = BpfFileSystem.Mount();
-        string path = Path.Combine(bpffs.Path, "unpin");
+        using var bpffs = new TemporaryBpfFileSystem();
+        string path = Path.Combine(bpffs.Root, "unpin");
         using var map = BpfMap.Create(new MapDefinition("unpin", BpfMapType.Array, 4, 4, 1));
         map.Pin(path);
 
