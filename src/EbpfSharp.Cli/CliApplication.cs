@@ -8,6 +8,9 @@ namespace EbpfSharp.Cli;
 /// <summary>The ebpfsharp command line: a thin shell over EbpfSharp.Object and EbpfSharp.Runtime.</summary>
 public static class CliApplication
 {
+    /// <summary>The exit code for a command line that does not parse.</summary>
+    public const int UsageError = 2;
+
     /// <summary>Runs the command line and returns the exit code (0 success, 1 failure, 2 usage error).</summary>
     public static int Run(string[] args, TextWriter? output = null, TextWriter? error = null)
     {
@@ -23,7 +26,10 @@ public static class CliApplication
         var configuration = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
         try
         {
-            return root.Parse(args).Invoke(configuration);
+            var parsed = root.Parse(args);
+            int exitCode = parsed.Invoke(configuration);
+            // System.CommandLine reports usage errors with 1; keep 1 for failures and give usage errors 2.
+            return parsed.Errors.Count > 0 ? UsageError : exitCode;
         }
         catch (Exception exception) when (IsUserFacing(exception))
         {

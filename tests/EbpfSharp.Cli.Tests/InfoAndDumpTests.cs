@@ -102,7 +102,7 @@ public class InfoAndDumpTests
     {
         var run = CliRun.Of("test-run", Counter);
 
-        Assert.NotEqual(0, run.ExitCode);
+        Assert.Equal(CliApplication.UsageError, run.ExitCode);
         Assert.Contains("--program", run.Error);
     }
 }

@@ -103,12 +103,16 @@ public class TestRunAndLoadTests
     [KernelFact]
     public void Load_outside_a_bpf_file_system_says_where_to_pin()
     {
-        string directory = Scratch.NewDirectory("not-bpffs");
+        string existing = Scratch.NewDirectory("not-bpffs");
+        string created = Path.Combine(existing, "created", "here");
 
-        var run = CliRun.Of("load", Counter, "--pin", directory);
+        var intoExisting = CliRun.Of("load", Counter, "--pin", existing);
+        var intoNew = CliRun.Of("load", Counter, "--pin", created);
 
-        Assert.Equal(1, run.ExitCode);
-        Assert.Contains("not on a bpf file system", run.Error);
-        Assert.Empty(Directory.GetFiles(directory));
+        Assert.Equal(1, intoExisting.ExitCode);
+        Assert.Contains("not on a bpf file system", intoExisting.Error);
+        Assert.Empty(Directory.GetFileSystemEntries(existing));
+        Assert.Equal(1, intoNew.ExitCode);
+        Assert.False(Directory.Exists(Path.Combine(existing, "created")));
     }
 }

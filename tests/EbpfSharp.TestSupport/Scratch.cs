@@ -25,7 +25,7 @@ public static class Scratch
 
     /// <summary>A new, empty directory inside the process's scratch directory.</summary>
     public static string NewDirectory(string prefix) =>
-        Directory.CreateTempSubdirectory(Path.Combine(RootDirectory.Value, prefix + "-")).FullName;
+        Directory.CreateDirectory(Path.Combine(RootDirectory.Value, $"{prefix}-{Guid.NewGuid():N}")).FullName;
 
     /// <summary>Writes <paramref name="bytes"/> to a new file named <paramref name="name"/> in its own directory.</summary>
     public static string WriteFile(string name, byte[] bytes)

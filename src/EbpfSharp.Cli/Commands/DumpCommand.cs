@@ -27,7 +27,8 @@ internal static class DumpCommand
                 var functions = elf.ReadSymbols().Where(s => s.Type == ElfSymbolType.Function).Select(s => s.Name);
                 throw new KeyNotFoundException($"'{Path.GetFileName(path)}' has no program or subprogram '{symbol}'. It has: {string.Join(", ", functions)}.");
             }
-            output.Write(ObjectDisassembler.Disassemble(elf, path, new ObjectDisassemblyOptions
+            // The header names the file as it was given, as llvm-objdump does.
+            output.Write(ObjectDisassembler.Disassemble(elf, result.GetRequiredValue(file).ToString(), new ObjectDisassemblyOptions
             {
                 ShowSourceLines = !result.GetValue(noSource),
                 ShowRelocations = result.GetValue(relocations),

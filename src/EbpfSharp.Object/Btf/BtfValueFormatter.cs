@@ -68,7 +68,7 @@ public sealed class BtfValueFormatter(BtfSection btf)
                 writer.WriteEndObject();
                 return;
             case BtfArray array when SizeOf(array.ElementTypeId) is > 0 and var elementSize && (ulong)array.Count * elementSize <= (ulong)bytes.Length:
-                if (btf[btf.SkipModifiers(array.ElementTypeId)] is BtfInt { Size: 1, Encoding: var encoding } && encoding.HasFlag(BtfIntEncoding.Char))
+                if (btf[btf.SkipModifiers(array.ElementTypeId)] is BtfInt { Size: 1 } character && IsCharacter(character))
                 {
                     var text = bytes[..(int)array.Count];
                     int end = text.IndexOf((byte)0);
@@ -96,6 +96,10 @@ public sealed class BtfValueFormatter(BtfSection btf)
                 return;
         }
     }
+
+    /// <summary>clang marks <c>char</c> as a signed 1-byte INT without the CHAR bit, so the name decides too (as bpftool does).</summary>
+    private static bool IsCharacter(BtfInt integer) =>
+        integer.Encoding.HasFlag(BtfIntEncoding.Char) || integer.Name is "char" or "signed char" or "unsigned char";
 
     private ReadOnlySpan<byte> Slice(ReadOnlySpan<byte> bytes, uint offset, int typeId)
     {

@@ -27,7 +27,7 @@ internal sealed class ObjectAssembler
 
         var code = EmitCode();
         var dataSections = EmitData();
-        int mapsSection = EmitMaps();
+        EmitMaps();
         AddSection(new ElfSection("license", ElfSectionType.ProgBits)
         {
             Flags = ElfSectionFlags.Write | ElfSectionFlags.Alloc,
@@ -35,7 +35,7 @@ internal sealed class ObjectAssembler
         });
 
         EmitFunctionTypes(code);
-        EmitDataSectionTypes(dataSections, mapsSection);
+        EmitDataSectionTypes(dataSections);
         var blobs = BtfWriter.Write(_builder.Btf, _ext.FunctionInfos.Count > 0 ? _ext : null);
         AddSection(new ElfSection(".BTF", ElfSectionType.ProgBits) { Alignment = 4, Data = blobs.Btf });
         if (blobs.Ext is not null)
@@ -129,10 +129,10 @@ internal sealed class ObjectAssembler
     }
 
     /// <summary>Creates the .maps section: zero bytes, one struct per map, described in BTF as libbpf expects.</summary>
-    private int EmitMaps()
+    private void EmitMaps()
     {
         if (_builder.Maps.Count == 0)
-            return 0;
+            return;
         var section = AddSection(new ElfSection(".maps", ElfSectionType.ProgBits)
         {
             Flags = ElfSectionFlags.Alloc | ElfSectionFlags.Write,
@@ -153,7 +153,6 @@ internal sealed class ObjectAssembler
         }
         section.Data = new byte[offset];
         _builder.Btf.Add(new BtfDataSection(offset, variables.ToArray()) { Name = ".maps" });
-        return sectionIndex;
     }
 
     private List<BtfMember> MapMembers(MapDeclaration map)
@@ -232,7 +231,7 @@ internal sealed class ObjectAssembler
         }
     }
 
-    private void EmitDataSectionTypes(Dictionary<string, (int SectionIndex, List<BtfVariableInfo> Variables)> dataSections, int mapsSection)
+    private void EmitDataSectionTypes(Dictionary<string, (int SectionIndex, List<BtfVariableInfo> Variables)> dataSections)
     {
         foreach (var (name, (sectionIndex, variables)) in dataSections)
             _builder.Btf.Add(new BtfDataSection((uint)_file.Sections[sectionIndex].Size, variables.ToArray()) { Name = name });

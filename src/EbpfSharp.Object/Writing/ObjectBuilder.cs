@@ -8,8 +8,8 @@ namespace EbpfSharp.Object.Writing;
 /// Writes an eBPF object file the way clang does, so the kernel, libbpf, bpftool and EbpfSharp's loader all
 /// accept it: entry programs in their sections, subprograms in <c>.text</c>, BTF-defined maps in
 /// <c>.maps</c>, global data in <c>.data</c>/<c>.rodata</c>/<c>.bss</c>, relocations, a license, <c>.BTF</c>
-/// with FUNC records for every function and <c>.BTF.ext</c> with func_info and line_info
-/// (recipe: docs/reference/object-format.md §8).
+/// with FUNC records for every function and <c>.BTF.ext</c> with func_info and line_info. The layout
+/// follows what libbpf reads (libbpf: src/libbpf.c, bpf_object__elf_collect); see docs/object-model.md.
 /// </summary>
 public sealed class ObjectBuilder
 {

@@ -35,7 +35,10 @@ public sealed class BpfObject : IDisposable
     /// <summary>The loaded programs by name.</summary>
     public IReadOnlyDictionary<string, BpfProgram> Programs => _programs;
 
-    /// <summary>The maps by name (data maps are named <c>&lt;object&gt;.&lt;section&gt;</c>).</summary>
+    /// <summary>
+    /// The maps by name. Data maps get libbpf's names: up to 8 characters of the object name, then the
+    /// section (<c>global_d.rodata</c> for <c>global_data.o</c>), at most 15 characters in all.
+    /// </summary>
     public IReadOnlyDictionary<string, BpfMap> Maps => _maps;
 
     /// <summary>Features lost while loading, as libbpf would tolerate them (a BTF the kernel refused, …).</summary>
@@ -115,6 +118,7 @@ public sealed class BpfObject : IDisposable
         var warnings = new List<string>(spec.Warnings);
         var maps = new Dictionary<string, BpfMap>(StringComparer.Ordinal);
         var programs = new Dictionary<string, BpfProgram>(StringComparer.Ordinal);
+        var newPins = new List<string>();
         BtfObject? btf = null;
         try
         {
@@ -125,7 +129,11 @@ public sealed class BpfObject : IDisposable
                 btf = LoadBtf(blobs.Btf, warnings);
             }
             foreach (var mapSpec in spec.Maps)
-                maps.Add(mapSpec.Name, MapCreation.Create(mapSpec, btf, options.PinRoot));
+            {
+                maps.Add(mapSpec.Name, MapCreation.Create(mapSpec, btf, options.PinRoot, out string? newPin));
+                if (newPin is not null)
+                    newPins.Add(newPin);
+            }
 
             Func<string, uint>? stringOffset = btf is null || blobs is null ? null : text =>
                 blobs.Strings.TryGetOffset(text, out uint offset) ? offset : throw new ObjectFormatException($"The string '{text}' is missing from the BTF string table.");
@@ -137,6 +145,9 @@ public sealed class BpfObject : IDisposable
         }
         catch
         {
+            // Like libbpf, a failed load removes the pins it made (maps it reused stay pinned).
+            foreach (var pin in newPins)
+                File.Delete(pin);
             foreach (var program in programs.Values)
                 program.Dispose();
             foreach (var map in maps.Values)
@@ -192,15 +203,24 @@ public sealed class BpfObject : IDisposable
     /// <summary>
     /// Pins every program at <c>&lt;directory&gt;/&lt;program&gt;</c> and every map at
     /// <c>&lt;directory&gt;/maps/&lt;map&gt;</c> ('.' in map names becomes '_', which bpf file systems require),
-    /// creating the directories. If any pin fails, the pins already made are removed.
+    /// creating the directories. If any pin fails, the pins and directories already made are removed.
     /// </summary>
     /// <returns>What was pinned where.</returns>
     public IReadOnlyList<PinnedObject> Pin(string directory)
     {
         var pinned = new List<PinnedObject>();
+        var createdDirectories = new List<string>();
+        void Create(string path)
+        {
+            var missing = new Stack<string>();
+            for (string? level = path; level is not null && !Directory.Exists(level); level = Path.GetDirectoryName(level))
+                missing.Push(level);
+            Directory.CreateDirectory(path);
+            createdDirectories.AddRange(missing);
+        }
         try
         {
-            Directory.CreateDirectory(directory);
+            Create(Path.GetFullPath(directory));
             foreach (var (name, program) in _programs)
             {
                 string path = Path.Combine(directory, Interop.ObjectPaths.SafeName(name));
@@ -208,7 +228,7 @@ public sealed class BpfObject : IDisposable
                 pinned.Add(new PinnedObject("program", name, path));
             }
             if (_maps.Count > 0)
-                Directory.CreateDirectory(Path.Combine(directory, "maps"));
+                Create(Path.Combine(Path.GetFullPath(directory), "maps"));
             foreach (var (name, map) in _maps)
             {
                 string path = Path.Combine(directory, "maps", Interop.ObjectPaths.SafeName(name));
@@ -221,6 +241,8 @@ public sealed class BpfObject : IDisposable
         {
             foreach (var pin in pinned)
                 File.Delete(pin.Path);
+            foreach (var created in Enumerable.Reverse(createdDirectories))
+                Directory.Delete(created);
             throw;
         }
     }

@@ -15,9 +15,13 @@ internal static class MapCreation
         BpfMapType.UserRingBuffer, BpfMapType.CgroupArray, BpfMapType.Arena,
     ];
 
-    /// <summary>Creates (or, for maps pinned by name, reuses) the map and writes a data map's initial value.</summary>
-    public static BpfMap Create(MapSpec spec, BtfObject? btf, string pinRoot)
+    /// <summary>
+    /// Creates (or, for maps pinned by name, reuses) the map and writes a data map's initial value.
+    /// <paramref name="newPin"/> is the path this call pinned the map at, which a failed load must remove.
+    /// </summary>
+    public static BpfMap Create(MapSpec spec, BtfObject? btf, string pinRoot, out string? newPin)
     {
+        newPin = null;
         var definition = Adjust(spec.Definition, btf is not null);
         if (spec.Pinning == MapPinning.ByName)
         {
@@ -37,7 +41,10 @@ internal static class MapCreation
                     map.Freeze();
             }
             if (spec.Pinning == MapPinning.ByName)
-                map.Pin(Path.Combine(pinRoot, Interop.ObjectPaths.SafeName(spec.Name)));
+            {
+                newPin = Path.Combine(pinRoot, Interop.ObjectPaths.SafeName(spec.Name));
+                map.Pin(newPin);
+            }
             return map;
         }
         catch

@@ -25,7 +25,10 @@ public sealed class MapSpec
         SectionOffset = sectionOffset;
     }
 
-    /// <summary>The map's name: the variable name, or for data maps libbpf's <c>&lt;object&gt;.&lt;section&gt;</c> name.</summary>
+    /// <summary>
+    /// The map's name: the variable name, or for data maps libbpf's name, up to 8 characters of the object
+    /// name then the section (<c>global_d.rodata</c>), at most 15 in all.
+    /// </summary>
     public string Name { get; }
 
     /// <summary>What BPF_MAP_CREATE receives.</summary>
