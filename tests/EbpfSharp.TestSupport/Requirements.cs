@@ -56,31 +56,3 @@ public static partial class Requirements
     [LibraryImport("libc", EntryPoint = "geteuid")]
     private static partial uint GetEffectiveUserId();
 }
-
-/// <summary>A fact that needs bpf() (root on a kernel with BTF): skipped with the reason when unavailable, unless required.</summary>
-public sealed class KernelFactAttribute : FactAttribute
-{
-    /// <summary>Optionally also needs these tools on PATH.</summary>
-    public KernelFactAttribute(params string[] tools) => Skip = Requirements.SkipReason(kernel: true, tools);
-}
-
-/// <summary>A theory that needs bpf(); see <see cref="KernelFactAttribute"/>.</summary>
-public sealed class KernelTheoryAttribute : TheoryAttribute
-{
-    /// <summary>Optionally also needs these tools on PATH.</summary>
-    public KernelTheoryAttribute(params string[] tools) => Skip = Requirements.SkipReason(kernel: true, tools);
-}
-
-/// <summary>A fact that needs tools (clang-19, llvm-objdump-19, bpftool, gcc) but not the kernel.</summary>
-public sealed class ToolFactAttribute : FactAttribute
-{
-    /// <summary>The tools the test runs.</summary>
-    public ToolFactAttribute(params string[] tools) => Skip = Requirements.SkipReason(kernel: false, tools);
-}
-
-/// <summary>A theory that needs tools; see <see cref="ToolFactAttribute"/>.</summary>
-public sealed class ToolTheoryAttribute : TheoryAttribute
-{
-    /// <summary>The tools the test runs.</summary>
-    public ToolTheoryAttribute(params string[] tools) => Skip = Requirements.SkipReason(kernel: false, tools);
-}

@@ -44,39 +44,3 @@ public enum BtfKind : byte
     /// <summary>BTF_KIND_ENUM64</summary>
     Enum64 = 19,
 }
-
-/// <summary>Bits of an INT type's encoding (kernel: BTF_INT_SIGNED, BTF_INT_CHAR, BTF_INT_BOOL).</summary>
-[Flags]
-public enum BtfIntEncoding : byte
-{
-    /// <summary>Unsigned.</summary>
-    None = 0,
-    /// <summary>Signed.</summary>
-    Signed = 1,
-    /// <summary>A character type (pretty-printing only).</summary>
-    Char = 2,
-    /// <summary>A boolean (pretty-printing only).</summary>
-    Bool = 4,
-}
-
-/// <summary>The linkage of a FUNC, stored in its vlen (kernel: enum btf_func_linkage).</summary>
-public enum BtfFunctionLinkage : ushort
-{
-    /// <summary>Static: the verifier checks the function in each caller's context.</summary>
-    Static = 0,
-    /// <summary>Global: the verifier checks the function once, against its prototype.</summary>
-    Global = 1,
-    /// <summary>Extern: defined elsewhere (kfuncs, other objects).</summary>
-    Extern = 2,
-}
-
-/// <summary>The linkage of a VAR (kernel: enum btf_var_linkage).</summary>
-public enum BtfVariableLinkage : uint
-{
-    /// <summary>Static: libbpf does not look for an ELF symbol.</summary>
-    Static = 0,
-    /// <summary>Global and allocated in this object: maps and global variables.</summary>
-    Global = 1,
-    /// <summary>Extern (__ksym, __kconfig).</summary>
-    Extern = 2,
-}

@@ -87,20 +87,3 @@ public static class InstructionEncoder
             $"The instruction at slot {slot} ({instruction.OpCode}) refers to '{target}', but only jumps, calls and ld_imm64 can.");
     }
 }
-
-/// <summary>The bytes of an encoded sequence and the symbols it refers to outside itself.</summary>
-/// <param name="Bytes">8 bytes per slot, little-endian.</param>
-/// <param name="References">Symbols the object writer must relocate, with the byte offset of each instruction.</param>
-public sealed record EncodedInstructions(byte[] Bytes, IReadOnlyList<SymbolReference> References);
-
-/// <summary>What kind of instruction refers to a symbol outside the encoded sequence.</summary>
-public enum SymbolReferenceKind
-{
-    /// <summary>ld_imm64 of a map, global variable or function address (R_BPF_64_64).</summary>
-    Load,
-    /// <summary>A BPF-to-BPF call into <c>.text</c> (R_BPF_64_32).</summary>
-    Call,
-}
-
-/// <summary>An instruction at <paramref name="ByteOffset"/> that refers to <paramref name="Symbol"/>.</summary>
-public sealed record SymbolReference(int ByteOffset, string Symbol, SymbolReferenceKind Kind);

@@ -57,18 +57,3 @@ internal sealed class FunctionSpec
 
     public override string ToString() => $"{Name} ({SectionName}+{ByteOffset})";
 }
-
-/// <summary>A reference in one instruction of a function that the linker resolves at load time.</summary>
-internal abstract record FunctionRelocation(int InstructionIndex);
-
-/// <summary>A BPF-to-BPF call; the immediate becomes the distance to where the target lands.</summary>
-internal sealed record CallRelocation(int InstructionIndex, FunctionSpec Target) : FunctionRelocation(InstructionIndex);
-
-/// <summary>ld_imm64 of a function's address (callbacks); becomes BPF_PSEUDO_FUNC with a distance.</summary>
-internal sealed record FunctionAddressRelocation(int InstructionIndex, FunctionSpec Target) : FunctionRelocation(InstructionIndex);
-
-/// <summary>ld_imm64 of a map; becomes BPF_PSEUDO_MAP_FD with the map's fd.</summary>
-internal sealed record MapRelocation(int InstructionIndex, string MapName) : FunctionRelocation(InstructionIndex);
-
-/// <summary>ld_imm64 of global data; becomes BPF_PSEUDO_MAP_VALUE with the data map's fd and the offset.</summary>
-internal sealed record DataRelocation(int InstructionIndex, string MapName, int Offset) : FunctionRelocation(InstructionIndex);

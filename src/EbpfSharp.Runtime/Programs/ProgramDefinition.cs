@@ -3,12 +3,6 @@ using EbpfSharp.Object.Instructions;
 
 namespace EbpfSharp.Runtime;
 
-/// <summary>A func_info record as BPF_PROG_LOAD takes it: the function starting at an instruction index has a BTF FUNC type.</summary>
-public readonly record struct KernelFunctionInfo(uint InstructionIndex, uint TypeId);
-
-/// <summary>A line_info record as BPF_PROG_LOAD takes it: offsets into the loaded BTF's string table, line and column packed.</summary>
-public readonly record struct KernelLineInfo(uint InstructionIndex, uint FileNameOffset, uint LineOffset, uint LineAndColumn);
-
 /// <summary>
 /// Everything BPF_PROG_LOAD needs: the program type, the encoded instructions with every map fd and call
 /// distance already resolved, the license, and the optional BTF-based debug information.
@@ -56,17 +50,4 @@ public sealed record ProgramDefinition(string Name, BpfProgramType Type, ReadOnl
 
     /// <summary>The number of instruction slots.</summary>
     public int InstructionCount => Code.Length / 8;
-}
-
-/// <summary>How much the verifier should log while loading.</summary>
-public enum VerifierLogLevel
-{
-    /// <summary>Log nothing on success; on failure, load again with <see cref="Basic"/> to explain (libbpf's behaviour).</summary>
-    OnFailure = 0,
-    /// <summary>Always log the verifier's path through the program.</summary>
-    Basic = 1,
-    /// <summary>Also log register state at each instruction (large).</summary>
-    Verbose = 2,
-    /// <summary>Log statistics only (instructions processed, states).</summary>
-    Statistics = 4,
 }
