@@ -127,12 +127,12 @@ internal static class TracePrintkFormat
         if (conversion.Type == 'c')
         {
             // %c pads with spaces only, whatever the flags (lib/vsprintf.c, FORMAT_TYPE_CHAR).
-            int padding = Math.Max(0, conversion.Width - 1);
+            int charPadding = Math.Max(0, conversion.Width - 1);
             if ((conversion.Flags & Flags.Left) == 0)
-                text.Append(' ', padding);
+                text.Append(' ', charPadding);
             text.Append((char)(byte)argument);
             if ((conversion.Flags & Flags.Left) != 0)
-                text.Append(' ', padding);
+                text.Append(' ', charPadding);
             return;
         }
 
@@ -158,13 +158,13 @@ internal static class TracePrintkFormat
             _ => value.ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
 
-        int padding2 = Math.Max(0, conversion.Width - sign.Length - digits.Length);
+        int numberPadding = Math.Max(0, conversion.Width - sign.Length - digits.Length);
         if ((conversion.Flags & Flags.Left) != 0)
-            text.Append(sign).Append(digits).Append(' ', padding2);
+            text.Append(sign).Append(digits).Append(' ', numberPadding);
         else if ((conversion.Flags & Flags.ZeroPad) != 0)
-            text.Append(sign).Append('0', padding2).Append(digits);
+            text.Append(sign).Append('0', numberPadding).Append(digits);
         else
-            text.Append(' ', padding2).Append(sign).Append(digits);
+            text.Append(' ', numberPadding).Append(sign).Append(digits);
     }
 
     private static void AppendLiteral(StringBuilder text, string format, int start, int end)
