@@ -123,6 +123,8 @@ internal sealed partial class MethodImporter
                 break;
             case Code.Brtrue or Code.Brtrue_S or Code.Brfalse or Code.Brfalse_S:
                 var condition = PopValue();
+                if (TryThreadBranch(condition.Value, code is Code.Brtrue or Code.Brtrue_S, _blockAt[(Instruction)instruction.Operand], _blockAt[instruction.Next]))
+                    break;
                 var test = Function.New(IrOpcode.CompareBranch, false, condition.Value, IrConstant.Of(0, condition.Value.Wide));
                 test.Condition = code is Code.Brtrue or Code.Brtrue_S ? IrCondition.NotEqual : IrCondition.Equal;
                 test.Size = condition.Value.Wide ? 8 : 4;

@@ -236,9 +236,15 @@ internal sealed partial class MethodImporter
 
     private IrValue Extend(IrOpcode opcode, IrValue value, int size, bool wide)
     {
-        var instruction = Emit(opcode, wide, value);
+        var instruction = Function.New(opcode, wide, value);
         instruction.Size = size;
-        return instruction;
+        if (Optimize.ConstantEvaluator.Evaluate(instruction) is { } constant)
+            return constant;
+        // A phi of constants that already have the extended form (a bool from several returns) needs no instruction.
+        if (value is IrInstruction { Opcode: IrOpcode.Phi } phi && phi.Wide == wide && phi.Operands.All(operand =>
+            operand is IrConstant known && Optimize.ConstantEvaluator.Evaluate(Function.New(opcode, wide, known).WithSize(size))?.Value == known.Value))
+            return phi;
+        return Append(instruction);
     }
 
     /// <summary>Converts a value to what a variable or parameter of <paramref name="type"/> holds (IL truncates on store).</summary>

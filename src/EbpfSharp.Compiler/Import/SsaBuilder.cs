@@ -33,6 +33,23 @@ internal sealed class SsaBuilder(IrFunction function)
 
     public bool IsSealed(IrBlock block) => _sealed.Contains(block);
 
+    /// <summary>
+    /// Moves every variable's value at the end of <paramref name="block"/> to the end of each of its
+    /// predecessors (a value the block computes is replaced by what it is when coming from that predecessor), so the block can be
+    /// bypassed.
+    /// </summary>
+    public void ForwardDefinitions(IrBlock block, Func<IrValue, int, IrValue> valueFromPredecessor)
+    {
+        foreach (var (variable, byBlock) in _definitions)
+        {
+            if (!byBlock.TryGetValue(block, out var value))
+                continue;
+            for (int i = 0; i < block.Predecessors.Count; i++)
+                byBlock[block.Predecessors[i]] = valueFromPredecessor(value, i);
+            byBlock.Remove(block);
+        }
+    }
+
     /// <summary>Marks that <paramref name="block"/> gets no more predecessors, completing its pending phis.</summary>
     public void Seal(IrBlock block)
     {

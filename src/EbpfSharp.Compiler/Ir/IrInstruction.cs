@@ -54,6 +54,12 @@ internal sealed class IrInstruction : IrValue
 
     public bool IsTerminator => Opcode >= IrOpcode.Jump;
 
+    public IrInstruction WithSize(int size)
+    {
+        Size = size;
+        return this;
+    }
+
     public bool HasResult => Opcode switch
     {
         IrOpcode.Store or IrOpcode.StoreFrame or >= IrOpcode.Jump => false,

@@ -5,6 +5,9 @@ namespace EbpfSharp.Compiler.Optimize;
 /// <summary>Computes an operation on constants exactly as the eBPF instruction (and the IL) would.</summary>
 internal static class ConstantEvaluator
 {
+    /// <summary>Whether the instruction only computes a value from its operands (no memory, no calls).</summary>
+    public static bool IsPure(IrInstruction instruction) => instruction.Opcode is >= IrOpcode.Copy and <= IrOpcode.Compare;
+
     public static IrConstant? Evaluate(IrInstruction instruction)
     {
         var operands = instruction.Operands;

@@ -12,6 +12,7 @@ internal static class Optimizer
         AddressFolding.Run,
         DeadCodeElimination.Run,
         BlockMerging.Run,
+        ReturnDuplication.Run,
     ];
 
     public static void Run(IrFunction function)
