@@ -5,7 +5,7 @@ using EbpfSharp.Runtime;
 
 namespace EbpfSharp.Cli;
 
-/// <summary>The ebpfsharp command line: a thin shell over EbpfSharp.Object and EbpfSharp.Runtime.</summary>
+/// <summary>The ebpfsharp command line: a thin shell over EbpfSharp.Compiler, EbpfSharp.Object and EbpfSharp.Runtime.</summary>
 public static class CliApplication
 {
     /// <summary>The exit code for a command line that does not parse.</summary>
@@ -16,8 +16,9 @@ public static class CliApplication
     {
         output ??= Console.Out;
         error ??= Console.Error;
-        var root = new RootCommand("ebpfsharp: inspect, disassemble, test-run and load eBPF object files.")
+        var root = new RootCommand("ebpfsharp: compile C# eBPF programs; inspect, disassemble, test-run and load eBPF object files.")
         {
+            CompileCommand.Create(output, error),
             InfoCommand.Create(output),
             DumpCommand.Create(output),
             TestRunCommand.Create(output),
