@@ -19,10 +19,7 @@ internal static class CompileCommand
         ["v4"] = IsaVersion.V4,
     };
 
-    public static Command Create(TextWriter output, TextWriter error) => Create(output, error, EbpfCompiler.Compile);
-
-    /// <summary>Creates the command over <paramref name="compile"/>; tests pass a fake compiler.</summary>
-    internal static Command Create(TextWriter output, TextWriter error, Func<string, CompilerOptions, CompilationResult> compile)
+    public static Command Create(TextWriter output, TextWriter error, Func<string, CompilerOptions, CompilationResult> compile)
     {
         var assembly = new Argument<FileInfo>("assembly.dll") { Description = "An assembly built from C# with EbpfSharp programs (its PDB beside it gives source lines)." };
         var outputDirectory = new Option<DirectoryInfo?>("--output", "-o") { HelpName = "dir", Description = "Where to write the objects (default: beside the assembly)." };
