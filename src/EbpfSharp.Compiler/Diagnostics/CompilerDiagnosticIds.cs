@@ -1,0 +1,45 @@
+namespace EbpfSharp.Compiler.Diagnostics;
+
+/// <summary>
+/// The compiler's diagnostic IDs (EBPF1000–EBPF1999; analyzers use EBPF0xxx, the generator EBPF2xxx, the
+/// runtime EBPF3xxx). Each has a section in docs/diagnostics.md.
+/// </summary>
+internal static class CompilerDiagnosticIds
+{
+    /// <summary>The compiler failed on something it should have handled: a bug to report.</summary>
+    public const string InternalError = "EBPF1000";
+    /// <summary>A class instance or array is allocated.</summary>
+    public const string ClassAllocation = "EBPF1001";
+    /// <summary>A string is used other than as a literal format for a helper.</summary>
+    public const string StringOperation = "EBPF1002";
+    /// <summary>try/catch/finally or throw.</summary>
+    public const string ExceptionHandling = "EBPF1003";
+    /// <summary>A virtual or interface call.</summary>
+    public const string VirtualCall = "EBPF1004";
+    /// <summary>float or double.</summary>
+    public const string FloatingPoint = "EBPF1005";
+    /// <summary>checked arithmetic or conversion.</summary>
+    public const string CheckedArithmetic = "EBPF1006";
+    /// <summary>A call to a method that has no eBPF translation.</summary>
+    public const string UnsupportedCall = "EBPF1007";
+    /// <summary>Direct or indirect recursion.</summary>
+    public const string Recursion = "EBPF1008";
+    /// <summary>A BPF-to-BPF call with more than five arguments or an argument that does not fit a register.</summary>
+    public const string SubprogramSignature = "EBPF1009";
+    /// <summary>More than 512 bytes of stack.</summary>
+    public const string StackTooLarge = "EBPF1010";
+    /// <summary>An IL instruction the compiler does not translate.</summary>
+    public const string UnsupportedInstruction = "EBPF1011";
+    /// <summary>Boxing, delegates, type tokens or other managed references.</summary>
+    public const string ManagedReference = "EBPF1012";
+    /// <summary>A program method with the wrong shape for its attribute.</summary>
+    public const string ProgramSignature = "EBPF1013";
+    /// <summary>A static field the compiler does not translate.</summary>
+    public const string StaticField = "EBPF1014";
+    /// <summary>A type with no eBPF layout.</summary>
+    public const string UnsupportedType = "EBPF1015";
+    /// <summary>The assembly or one it references could not be read.</summary>
+    public const string UnreadableAssembly = "EBPF1016";
+    /// <summary>No portable PDB beside the assembly: objects carry no source lines (warning).</summary>
+    public const string MissingDebugInformation = "EBPF1017";
+}

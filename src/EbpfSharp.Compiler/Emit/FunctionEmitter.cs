@@ -1,0 +1,403 @@
+using EbpfSharp.Compiler.Diagnostics;
+using EbpfSharp.Compiler.Ir;
+using EbpfSharp.Object.Instructions;
+
+namespace EbpfSharp.Compiler.Emit;
+
+/// <summary>
+/// Instruction selection: turns lowered, register-allocated IR into eBPF instructions. Two-address forms
+/// take a move first when the result's register differs from the first operand's; R0 is the scratch.
+/// Blocks are laid out in order, so jumps to the next block fall through.
+/// </summary>
+internal sealed class FunctionEmitter
+{
+    private readonly IrFunction _function;
+    private readonly Dictionary<IrInstruction, Register> _registers;
+    private readonly IsaVersion _isa;
+    private readonly List<Instruction> _code = [];
+    private readonly List<(int, SourceLocation)> _lines = [];
+    private readonly List<string> _pendingLabels = [];
+    private readonly Dictionary<string, string> _labelAliases = [];
+    private readonly HashSet<string> _callees = [];
+    private SourceLocation? _location;
+    private int _internalLabels;
+
+    private FunctionEmitter(IrFunction function, Dictionary<IrInstruction, Register> registers, IsaVersion isa)
+    {
+        _function = function;
+        _registers = registers;
+        _isa = isa;
+    }
+
+    public static EmittedFunction Emit(IrFunction function, Dictionary<IrInstruction, Register> registers, IsaVersion isa, string symbol)
+    {
+        int stack = FrameLayout.Assign(function);
+        var emitter = new FunctionEmitter(function, registers, isa);
+        var blocks = function.Blocks;
+        for (int i = 0; i < blocks.Count; i++)
+        {
+            emitter._pendingLabels.Add(Label(blocks[i]));
+            var next = i + 1 < blocks.Count ? blocks[i + 1] : null;
+            foreach (var instruction in blocks[i].Instructions)
+                emitter.Select(instruction, next);
+        }
+        var code = emitter._code.Select(instruction =>
+            instruction.IsBranch && instruction.Reference is { } target && emitter._labelAliases.TryGetValue(target, out var canonical)
+                ? instruction with { Reference = canonical }
+                : instruction).ToList();
+        return new EmittedFunction(symbol, code, emitter._lines, stack, [.. emitter._callees]);
+    }
+
+    private static string Label(IrBlock block) => $"B{block.Id}";
+
+    private Register Reg(IrValue value) => value is IrInstruction instruction && _registers.TryGetValue(instruction, out var register)
+        ? register
+        : throw new InvalidOperationException($"No register for {value}.");
+
+    private Register Destination(IrInstruction instruction) => _registers[instruction.Defines!];
+
+    private void Add(Instruction instruction)
+    {
+        if (_pendingLabels.Count > 0)
+        {
+            instruction = instruction.WithLabel(_pendingLabels[0]);
+            foreach (var alias in _pendingLabels.Skip(1))
+                _labelAliases[alias] = _pendingLabels[0];
+            _pendingLabels.Clear();
+        }
+        if (_location is not null && (_lines.Count == 0 || _lines[^1].Item2 != _location))
+            _lines.Add((_code.Count, _location));
+        _code.Add(instruction);
+    }
+
+    private void Move(Register destination, Register source)
+    {
+        if (destination != source)
+            Add(Alu64.Mov.Reg(destination, source));
+    }
+
+    private void LoadConstant(Register destination, long value, bool wide)
+    {
+        if (!wide)
+            Add(Alu32.Mov.Imm(destination, unchecked((int)value)));
+        else if (value is >= int.MinValue and <= int.MaxValue)
+            Add(Alu64.Mov.Imm(destination, (int)value));
+        else
+            Add(Ld.Imm64(destination, value));
+    }
+
+    private void Select(IrInstruction instruction, IrBlock? next)
+    {
+        _location = instruction.Location ?? _location;
+        switch (instruction.Opcode)
+        {
+            case IrOpcode.Parameter:
+                if (instruction == _function.Entry.Instructions.First(candidate => candidate.Opcode == IrOpcode.Parameter))
+                    foreach (var move in ParallelMove.Sequence(_function.Entry.Instructions
+                        .Where(candidate => candidate.Opcode == IrOpcode.Parameter && candidate.Defines is not null && _registers.ContainsKey(candidate.Defines))
+                        .Select(parameter => (Destination(parameter), (Register)(parameter.Immediate + 1)))))
+                        Add(move);
+                break;
+            case IrOpcode.Copy:
+                Move(Destination(instruction), Reg(instruction.Operands[0]));
+                break;
+            case IrOpcode.Materialize:
+                LoadConstant(Destination(instruction), ((IrConstant)instruction.Operands[0]).Value, instruction.Wide);
+                break;
+            case >= IrOpcode.Add and <= IrOpcode.ShiftRightSigned:
+                Arithmetic(instruction);
+                break;
+            case IrOpcode.Negate:
+                Move(Destination(instruction), Reg(instruction.Operands[0]));
+                Add(instruction.Wide ? Alu64.Neg(Destination(instruction)) : Alu32.Neg(Destination(instruction)));
+                break;
+            case IrOpcode.Not:
+                Move(Destination(instruction), Reg(instruction.Operands[0]));
+                Add((instruction.Wide ? Alu64.Xor : Alu32.Xor).Imm(Destination(instruction), -1));
+                break;
+            case IrOpcode.SignExtend:
+                SignExtend(instruction);
+                break;
+            case IrOpcode.ZeroExtend:
+                ZeroExtend(instruction);
+                break;
+            case IrOpcode.ByteSwap:
+                Move(Destination(instruction), Reg(instruction.Operands[0]));
+                Add(_isa >= IsaVersion.V4 ? Alu64.ByteSwap(Destination(instruction), instruction.Size * 8) : Alu32.ToBigEndian(Destination(instruction), instruction.Size * 8));
+                break;
+            case IrOpcode.Compare:
+                CompareValue(instruction);
+                break;
+            case IrOpcode.Load:
+                Add(Mem.Load(Size(instruction.Size), Destination(instruction), Reg(instruction.Operands[0]), Offset(instruction.Immediate)));
+                break;
+            case IrOpcode.Store:
+                Store(Reg(instruction.Operands[0]), Offset(instruction.Immediate), instruction.Size, instruction.Operands[1]);
+                break;
+            case IrOpcode.LoadFrame:
+                Add(Mem.Load(Size(instruction.Size), Destination(instruction), Register.R10, Offset(instruction.Frame!.Offset + instruction.Immediate)));
+                break;
+            case IrOpcode.StoreFrame:
+                Store(Register.R10, Offset(instruction.Frame!.Offset + instruction.Immediate), instruction.Size, instruction.Operands[0]);
+                break;
+            case IrOpcode.FrameAddress:
+                Move(Destination(instruction), Register.R10);
+                Add(Alu64.Add.Imm(Destination(instruction), instruction.Frame!.Offset));
+                break;
+            case IrOpcode.SymbolAddress:
+                Add(Ld.Symbol(Destination(instruction), instruction.Symbol!));
+                break;
+            case IrOpcode.CallHelper or IrOpcode.CallFunction:
+                Call(instruction);
+                break;
+            case IrOpcode.Jump:
+                if (instruction.Targets[0] != next)
+                    Add(Jmp.Ja(Label(instruction.Targets[0])));
+                break;
+            case IrOpcode.CompareBranch:
+                CompareBranch(instruction, next);
+                break;
+            case IrOpcode.Switch:
+                Switch(instruction, next);
+                break;
+            case IrOpcode.Return:
+                if (instruction.Operands.Count == 0)
+                    Add(Alu64.Mov.Imm(Register.R0, 0));
+                else if (instruction.Operands[0] is IrConstant constant)
+                    LoadConstant(Register.R0, constant.Value, constant.Wide);
+                else
+                    Move(Register.R0, Reg(instruction.Operands[0]));
+                Add(Jmp.Exit());
+                break;
+            default:
+                throw new InvalidOperationException($"No instruction selection for {instruction}.");
+        }
+    }
+
+    private static short Offset(long offset) => offset is >= short.MinValue and <= short.MaxValue
+        ? (short)offset
+        : throw new CompileErrorException(CompilerDiagnosticIds.UnsupportedInstruction, $"A memory offset of {offset} bytes does not fit eBPF's 16-bit displacement.");
+
+    private static AccessSize Size(int bytes) => bytes switch
+    {
+        1 => AccessSize.Byte,
+        2 => AccessSize.Half,
+        4 => AccessSize.Word,
+        _ => AccessSize.DoubleWord,
+    };
+
+    private void Store(Register address, short offset, int size, IrValue value)
+    {
+        if (value is IrConstant constant)
+            Add(Mem.StoreImm(Size(size), address, offset, unchecked((int)constant.Value)));
+        else
+            Add(Mem.Store(Size(size), address, offset, Reg(value)));
+    }
+
+    private void Arithmetic(IrInstruction instruction)
+    {
+        bool wide = instruction.Wide;
+        var operation = (instruction.Opcode, wide) switch
+        {
+            (IrOpcode.Add, true) => Alu64.Add, (IrOpcode.Add, false) => Alu32.Add,
+            (IrOpcode.Sub, true) => Alu64.Sub, (IrOpcode.Sub, false) => Alu32.Sub,
+            (IrOpcode.Mul, true) => Alu64.Mul, (IrOpcode.Mul, false) => Alu32.Mul,
+            (IrOpcode.DivUnsigned, true) => Alu64.Div, (IrOpcode.DivUnsigned, false) => Alu32.Div,
+            (IrOpcode.RemUnsigned, true) => Alu64.Mod, (IrOpcode.RemUnsigned, false) => Alu32.Mod,
+            (IrOpcode.DivSigned, true) => Alu64.SDiv, (IrOpcode.DivSigned, false) => Alu32.SDiv,
+            (IrOpcode.RemSigned, true) => Alu64.SMod, (IrOpcode.RemSigned, false) => Alu32.SMod,
+            (IrOpcode.And, true) => Alu64.And, (IrOpcode.And, false) => Alu32.And,
+            (IrOpcode.Or, true) => Alu64.Or, (IrOpcode.Or, false) => Alu32.Or,
+            (IrOpcode.Xor, true) => Alu64.Xor, (IrOpcode.Xor, false) => Alu32.Xor,
+            (IrOpcode.ShiftLeft, true) => Alu64.Lsh, (IrOpcode.ShiftLeft, false) => Alu32.Lsh,
+            (IrOpcode.ShiftRightUnsigned, true) => Alu64.Rsh, (IrOpcode.ShiftRightUnsigned, false) => Alu32.Rsh,
+            (IrOpcode.ShiftRightSigned, true) => Alu64.Arsh, (_, _) => Alu32.Arsh,
+        };
+        var destination = Destination(instruction);
+        var left = Reg(instruction.Operands[0]);
+        var right = instruction.Operands[1];
+        if (right is IrConstant constant)
+        {
+            long value = constant.Value;
+            if (instruction.Opcode is IrOpcode.ShiftLeft or IrOpcode.ShiftRightSigned or IrOpcode.ShiftRightUnsigned)
+                value &= wide ? 63 : 31;
+            Move(destination, left);
+            Add(operation.Imm(destination, unchecked((int)value)));
+            return;
+        }
+        var rightRegister = Reg(right);
+        bool commutative = instruction.Opcode is IrOpcode.Add or IrOpcode.Mul or IrOpcode.And or IrOpcode.Or or IrOpcode.Xor;
+        if (destination == left)
+        {
+            Add(operation.Reg(destination, rightRegister));
+        }
+        else if (destination == rightRegister)
+        {
+            if (commutative)
+            {
+                Add(operation.Reg(destination, left));
+            }
+            else
+            {
+                Move(Register.R0, left);
+                Add(operation.Reg(Register.R0, rightRegister));
+                Move(destination, Register.R0);
+            }
+        }
+        else
+        {
+            Move(destination, left);
+            Add(operation.Reg(destination, rightRegister));
+        }
+    }
+
+    private void SignExtend(IrInstruction instruction)
+    {
+        var destination = Destination(instruction);
+        var source = Reg(instruction.Operands[0]);
+        int bits = instruction.Size * 8;
+        if (_isa >= IsaVersion.V4)
+        {
+            Add(instruction.Wide ? Alu64.MovSignExtend(destination, source, bits) : Alu32.MovSignExtend(destination, source, bits));
+            return;
+        }
+        int shift = (instruction.Wide ? 64 : 32) - bits;
+        Move(destination, source);
+        Add((instruction.Wide ? Alu64.Lsh : Alu32.Lsh).Imm(destination, shift));
+        Add((instruction.Wide ? Alu64.Arsh : Alu32.Arsh).Imm(destination, shift));
+    }
+
+    private void ZeroExtend(IrInstruction instruction)
+    {
+        var destination = Destination(instruction);
+        var source = Reg(instruction.Operands[0]);
+        if (instruction.Size == 4)
+        {
+            Add(Alu32.Mov.Reg(destination, source));
+            return;
+        }
+        Move(destination, source);
+        Add(Alu32.And.Imm(destination, instruction.Size == 1 ? 0xFF : 0xFFFF));
+    }
+
+    private JumpCondition Jump(IrCondition condition, int size)
+    {
+        bool narrow = size == 4 && _isa >= IsaVersion.V3;
+        return condition switch
+        {
+            IrCondition.Equal => narrow ? Jmp32.Eq : Jmp.Eq,
+            IrCondition.NotEqual => narrow ? Jmp32.Ne : Jmp.Ne,
+            IrCondition.LessUnsigned => narrow ? Jmp32.Lt : Jmp.Lt,
+            IrCondition.LessOrEqualUnsigned => narrow ? Jmp32.Le : Jmp.Le,
+            IrCondition.GreaterUnsigned => narrow ? Jmp32.Gt : Jmp.Gt,
+            IrCondition.GreaterOrEqualUnsigned => narrow ? Jmp32.Ge : Jmp.Ge,
+            IrCondition.Less => narrow ? Jmp32.SLt : Jmp.SLt,
+            IrCondition.LessOrEqual => narrow ? Jmp32.SLe : Jmp.SLe,
+            IrCondition.Greater => narrow ? Jmp32.SGt : Jmp.SGt,
+            _ => narrow ? Jmp32.SGe : Jmp.SGe,
+        };
+    }
+
+    private Instruction ConditionalJump(IrCondition condition, int size, IrValue left, IrValue right, string label) =>
+        right is IrConstant constant
+            ? Jump(condition, size).Imm(Reg(left), unchecked((int)constant.Value), label)
+            : Jump(condition, size).Reg(Reg(left), Reg(right), label);
+
+    private void CompareBranch(IrInstruction instruction, IrBlock? next)
+    {
+        var (taken, notTaken) = (instruction.Targets[0], instruction.Targets[1]);
+        var (left, right) = (instruction.Operands[0], instruction.Operands[1]);
+        if (taken == next)
+        {
+            Add(ConditionalJump(instruction.Condition.Negate(), instruction.Size, left, right, Label(notTaken)));
+            return;
+        }
+        Add(ConditionalJump(instruction.Condition, instruction.Size, left, right, Label(taken)));
+        if (notTaken != next)
+            Add(Jmp.Ja(Label(notTaken)));
+    }
+
+    private void CompareValue(IrInstruction instruction)
+    {
+        var destination = Destination(instruction);
+        var (left, right) = (instruction.Operands[0], instruction.Operands[1]);
+        bool clobbers = Reg(left) == destination || (right is IrInstruction && Reg(right) == destination);
+        string done = NewLabel();
+        if (!clobbers)
+        {
+            Add(Alu32.Mov.Imm(destination, 1));
+            Add(ConditionalJump(instruction.Condition, instruction.Size, left, right, done));
+            Add(Alu32.Mov.Imm(destination, 0));
+            _pendingLabels.Add(done);
+            return;
+        }
+        string set = NewLabel();
+        Add(ConditionalJump(instruction.Condition, instruction.Size, left, right, set));
+        Add(Alu32.Mov.Imm(destination, 0));
+        Add(Jmp.Ja(done));
+        _pendingLabels.Add(set);
+        Add(Alu32.Mov.Imm(destination, 1));
+        _pendingLabels.Add(done);
+    }
+
+    private string NewLabel() => $"L{_internalLabels++}";
+
+    private void Switch(IrInstruction instruction, IrBlock? next)
+    {
+        var selector = Reg(instruction.Operands[0]);
+        var cases = instruction.Targets.Take(instruction.Targets.Count - 1).ToList();
+        var fallback = instruction.Targets[^1];
+        var equal = _isa >= IsaVersion.V3 ? Jmp32.Eq : Jmp.Eq;
+        var atLeast = _isa >= IsaVersion.V3 ? Jmp32.Ge : Jmp.Ge;
+
+        void Range(int low, int high)
+        {
+            if (high - low < 4)
+            {
+                for (int value = low; value <= high; value++)
+                    Add(equal.Imm(selector, value, Label(cases[value])));
+                Add(Jmp.Ja(Label(fallback)));
+                return;
+            }
+            int middle = (low + high + 1) / 2;
+            string upper = NewLabel();
+            Add(atLeast.Imm(selector, middle, upper));
+            Range(low, middle - 1);
+            _pendingLabels.Add(upper);
+            Range(middle, high);
+        }
+
+        if (cases.Count == 0)
+        {
+            if (fallback != next)
+                Add(Jmp.Ja(Label(fallback)));
+            return;
+        }
+        Range(0, cases.Count - 1);
+    }
+
+    private void Call(IrInstruction instruction)
+    {
+        var arguments = instruction.Operands;
+        var moves = new List<(Register, Register)>();
+        for (int i = 0; i < arguments.Count; i++)
+            if (arguments[i] is IrInstruction)
+                moves.Add(((Register)(i + 1), Reg(arguments[i])));
+        foreach (var move in ParallelMove.Sequence(moves))
+            Add(move);
+        for (int i = 0; i < arguments.Count; i++)
+            if (arguments[i] is IrConstant constant)
+                LoadConstant((Register)(i + 1), constant.Value, constant.Wide);
+        if (instruction.Opcode == IrOpcode.CallHelper)
+        {
+            Add(Jmp.Call((int)instruction.Immediate));
+        }
+        else
+        {
+            Add(Jmp.CallSubprogram(instruction.Symbol!));
+            _callees.Add(instruction.Symbol!);
+        }
+        if (instruction.ProducesValue && instruction.Defines is { } result && _registers.ContainsKey(result))
+            Move(_registers[result], Register.R0);
+    }
+}

@@ -1,0 +1,227 @@
+using EbpfSharp.Compiler.Diagnostics;
+using EbpfSharp.Compiler.Ir;
+using EbpfSharp.Compiler.Metadata;
+using Mono.Cecil;
+
+namespace EbpfSharp.Compiler.Import;
+
+// Calls: helpers, context fields, intrinsics, inlined bodies and BPF-to-BPF calls.
+internal sealed partial class MethodImporter
+{
+    /// <summary>Methods longer than this (IL bytes) become subprograms when their signature allows.</summary>
+    private const int InlineLimit = 400;
+
+    private void Call(MethodReference reference, bool virtualCall, bool constrained)
+    {
+        if (TryIntrinsic(reference))
+            return;
+        if (reference.DeclaringType.Namespace.StartsWith("System", StringComparison.Ordinal))
+            throw Error(CompilerDiagnosticIds.UnsupportedCall, UnsupportedCallMessage(reference));
+        var method = ResolveMethod(reference);
+        var generics = GenericContext.For(reference, _generics);
+        if (Attributes.HelperId(method) is int helper)
+        {
+            CallHelper(method, generics, helper);
+            return;
+        }
+        if (Attributes.ContextField(method) is var (offset, size))
+        {
+            var context = AddressOf(Pop());
+            var load = Emit(IrOpcode.Load, size == 8 || method.ReturnType.IsPointer, context);
+            load.Immediate = offset;
+            load.Size = size;
+            PushValue(load, load.Wide ? StackKind.NativeInt : StackKind.Int32);
+            return;
+        }
+        if (method.IsVirtual && !method.IsFinal && virtualCall && !method.DeclaringType.IsSealed || method.IsAbstract || constrained && method.IsVirtual)
+            throw Error(CompilerDiagnosticIds.VirtualCall, $"'{Describe(method)}' is a virtual or interface call; the verifier accepts only calls to known functions. Call a static or struct method instead.");
+        var arguments = PopArguments(method);
+        Invoke(method, generics, arguments);
+    }
+
+    private void NewObject(MethodReference constructor)
+    {
+        var method = ResolveMethod(constructor);
+        var type = Resolve(constructor.DeclaringType);
+        if (!type.IsValueType)
+            throw Error(CompilerDiagnosticIds.ClassAllocation, $"'new {type.Name}(...)' allocates a class instance on the managed heap, which eBPF programs cannot reach. Use a struct (on the stack) or a map value.");
+        var frame = NewFrame($"new#{Function.Frames.Count}", SizeOf(type));
+        var arguments = new List<StackEntry> { new ValueEntry(FrameAddress(frame), StackKind.NativeInt) };
+        arguments.AddRange(PopArguments(method).Skip(1));
+        ZeroMemory(((ValueEntry)arguments[0]).Value, frame.Size);
+        Invoke(method, GenericContext.For(constructor, _generics), arguments);
+        Push(new StructEntry(FrameAddress(frame), type));
+    }
+
+    private static string UnsupportedCallMessage(MethodReference method) =>
+        method.DeclaringType.FullName == "System.String" || method.Parameters.Any(parameter => parameter.ParameterType.MetadataType == MetadataType.String)
+            ? $"'{Describe(method)}' works on strings; eBPF programs have no managed strings. Use byte buffers (fixed byte[N]) and literal formats for Bpf.Printk."
+            : $"'{Describe(method)}' has no eBPF translation: a program can call only static and struct methods with IL in your assemblies, Bpf helpers and EbpfSharp's own API.";
+
+    private List<StackEntry> PopArguments(MethodDefinition method)
+    {
+        int count = method.Parameters.Count + (method.HasThis ? 1 : 0);
+        var arguments = new StackEntry[count];
+        for (int i = count - 1; i >= 0; i--)
+            arguments[i] = Pop();
+        return [.. arguments];
+    }
+
+    private MethodDefinition ResolveMethod(MethodReference reference)
+    {
+        MethodDefinition? method = null;
+        try
+        {
+            method = reference.Resolve();
+        }
+        catch (AssemblyResolutionException)
+        {
+        }
+        return method ?? throw Error(CompilerDiagnosticIds.UnreadableAssembly, $"'{reference.FullName}' cannot be found: its assembly was not found beside the program's assembly.");
+    }
+
+    private void Invoke(MethodDefinition method, GenericContext generics, List<StackEntry> arguments)
+    {
+        if (method.DeclaringType.Namespace.StartsWith("System", StringComparison.Ordinal) || !method.HasBody)
+            throw Error(CompilerDiagnosticIds.UnsupportedCall, UnsupportedCallMessage(method));
+        if (!method.IsStatic && !method.DeclaringType.IsValueType && !ProgramContexts.IsContext(method.DeclaringType))
+            throw Error(CompilerDiagnosticIds.ManagedReference, $"'{Describe(method)}' is an instance method of a class; eBPF programs cannot hold class instances. Make it static, or a struct method.");
+        if (_context.InlineStack.Contains(method))
+            throw Error(CompilerDiagnosticIds.Recursion, $"'{Describe(method)}' calls itself (directly or through other methods); the verifier rejects recursion. Rewrite it as a bounded loop.");
+        SpillPendingStructs();
+
+        bool prefersCall = Attributes.IsNoInlining(method) || method.Body.CodeSize > InlineLimit;
+        if (prefersCall && !method.HasGenericParameters && !method.DeclaringType.HasGenericParameters && SubprogramProblem(method) is null)
+        {
+            CallSubprogram(method, arguments);
+            return;
+        }
+        if (Attributes.IsNoInlining(method) && SubprogramProblem(method) is { } problem)
+            throw Error(CompilerDiagnosticIds.SubprogramSignature, $"'{Describe(method)}' is marked NoInlining, so it must be a BPF-to-BPF call, but {problem}.");
+        Inline(method, generics, arguments);
+    }
+
+    private void Inline(MethodDefinition method, GenericContext generics, List<StackEntry> arguments)
+    {
+        var returnType = generics.Resolve(method.ReturnType);
+        var continuation = Function.NewBlock();
+        Variable? returnVariable = null;
+        FrameObject? returnStruct = null;
+        if (returnType.MetadataType != MetadataType.Void)
+        {
+            if (TypeLayouts.Scalar(returnType) is { } scalar)
+                returnVariable = new Variable($"{method.Name}.return#{_context.InstanceCount}", scalar);
+            else
+                returnStruct = NewFrame($"return#{Function.Frames.Count}", SizeOf(returnType));
+        }
+        bool sameModule = method.Module == _method.Module && _callSite is null;
+        var callee = new MethodImporter(_context, method, generics, _block,
+            new Instance { Number = _context.InstanceCount++, Continuation = continuation, ReturnVariable = returnVariable, ReturnStruct = returnStruct },
+            sameModule ? null : _location);
+        _context.InlineStack.Add(method);
+        callee.Run(arguments);
+        _context.InlineStack.RemoveAt(_context.InlineStack.Count - 1);
+        Ssa.Seal(continuation);
+        _block = continuation;
+        if (returnVariable is not null)
+            PushScalar(Ssa.Read(returnVariable, continuation), returnVariable.Type, returnType);
+        else if (returnStruct is not null)
+            Push(new StructEntry(FrameAddress(returnStruct), returnType));
+    }
+
+    /// <summary>Why a method cannot be a BPF-to-BPF subprogram (arguments and result must fit registers), or null.</summary>
+    private static string? SubprogramProblem(MethodDefinition method)
+    {
+        int count = method.Parameters.Count + (method.HasThis ? 1 : 0);
+        if (count > 5)
+            return $"it has {count} parameters and eBPF passes at most 5, in R1–R5";
+        if (method.Parameters.FirstOrDefault(parameter => TypeLayouts.Scalar(parameter.ParameterType) is null) is { } structure)
+            return $"parameter '{structure.Name}' is a struct passed by value; pass it by reference (in/ref) or by pointer";
+        if (method.ReturnType.MetadataType != MetadataType.Void && TypeLayouts.Scalar(method.ReturnType) is null)
+            return "it returns a struct; return it through an out parameter";
+        return null;
+    }
+
+    private void CallSubprogram(MethodDefinition method, List<StackEntry> arguments)
+    {
+        var values = arguments.Select((argument, i) => ArgumentValue(argument, method, i)).ToArray();
+        var call = Emit(IrOpcode.CallFunction, true, values);
+        call.Symbol = _context.Module.RequestSubprogram(method);
+        var returnType = method.ReturnType;
+        call.ProducesValue = returnType.MetadataType != MetadataType.Void;
+        if (call.ProducesValue)
+        {
+            var scalar = TypeLayouts.Scalar(returnType)!.Value;
+            // The callee returns its value in the same form this side keeps it (32-bit values zero-extended).
+            call.Wide = scalar.Wide;
+            PushScalar(call, scalar, returnType);
+        }
+    }
+
+    private IrValue ArgumentValue(StackEntry argument, MethodDefinition method, int index)
+    {
+        _stack.Add(argument);
+        var value = PopValue().Value;
+        bool hasThis = method.HasThis;
+        var type = hasThis && index == 0 ? (TypeReference)new PointerType(method.DeclaringType) : method.Parameters[index - (hasThis ? 1 : 0)].ParameterType;
+        return Normalize(value, TypeLayouts.Scalar(type) ?? ScalarType.Pointer);
+    }
+
+    private void CallHelper(MethodDefinition method, GenericContext generics, int helper)
+    {
+        var arguments = PopArguments(method);
+        var registers = new List<IrValue>();
+        foreach (var argument in arguments)
+        {
+            if (argument is StringEntry text)
+            {
+                var (symbol, length) = _context.Module.InternString(text.Text);
+                var address = Emit(IrOpcode.SymbolAddress, true);
+                address.Symbol = symbol;
+                registers.Add(address);
+                registers.Add(IrConstant.Of32(length));
+                continue;
+            }
+            _stack.Add(argument);
+            registers.Add(PopValue().Value);
+        }
+        if (registers.Count > 5)
+            throw Error(CompilerDiagnosticIds.SubprogramSignature, $"'{Describe(method)}' would pass {registers.Count} values to the kernel helper; helpers take at most 5.");
+        SpillPendingStructs();
+        var call = Emit(IrOpcode.CallHelper, true, [.. registers]);
+        call.Immediate = helper;
+        var returnType = generics.Resolve(method.ReturnType);
+        call.ProducesValue = returnType.MetadataType != MetadataType.Void;
+        if (call.ProducesValue)
+        {
+            var scalar = ScalarOf(returnType, $"The result of '{Describe(method)}'");
+            PushScalar(Normalize(call, scalar), scalar, returnType);
+        }
+    }
+
+    private bool TryIntrinsic(MethodReference method)
+    {
+        string type = method.DeclaringType.FullName;
+        if (type == "System.Buffers.Binary.BinaryPrimitives" && method.Name == "ReverseEndianness")
+        {
+            var parameter = TypeLayouts.Scalar(method.Parameters[0].ParameterType) ?? throw Error(CompilerDiagnosticIds.UnsupportedCall, "ReverseEndianness of this type has no eBPF translation.");
+            var value = PopValue();
+            if (parameter.Size == 1)
+            {
+                PushValue(value.Value, value.ValueKind);
+                return true;
+            }
+            var swap = Emit(IrOpcode.ByteSwap, parameter.Wide, parameter.Wide ? Widen(value) : Narrow(value.Value));
+            swap.Size = parameter.Size;
+            IrValue result = parameter is { Size: 2, Signed: true } ? Extend(IrOpcode.SignExtend, swap, 2, wide: false) : swap;
+            PushScalar(result, parameter, method.ReturnType);
+            return true;
+        }
+        if (type == "System.Runtime.CompilerServices.Unsafe" && method.Name == "SizeOf" && method is GenericInstanceMethod sized)
+        {
+            PushValue(IrConstant.Of32(SizeOf(Resolve(sized.GenericArguments[0]))), StackKind.Int32);
+            return true;
+        }
+        return false;
+    }
+}

@@ -1,0 +1,89 @@
+using EbpfSharp.Compiler.Diagnostics;
+
+namespace EbpfSharp.Compiler.Ir;
+
+/// <summary>
+/// One IR instruction. Value-producing instructions are themselves the value (SSA until phi elimination,
+/// then virtual registers that may have several definitions). Terminators end a block and name its targets.
+/// </summary>
+internal sealed class IrInstruction : IrValue
+{
+    public IrInstruction(IrOpcode opcode, bool wide, params IrValue[] operands)
+    {
+        Opcode = opcode;
+        Wide = wide;
+        Operands = [.. operands];
+    }
+
+    public IrOpcode Opcode { get; set; }
+
+    public List<IrValue> Operands { get; }
+
+    /// <summary>The block this instruction is in.</summary>
+    public IrBlock Block { get; set; } = null!;
+
+    /// <summary>Memory offset, parameter index or helper id, by opcode.</summary>
+    public long Immediate { get; set; }
+
+    /// <summary>Access size in bytes for loads, stores and extensions; operand width (4 or 8) for compares.</summary>
+    public int Size { get; set; }
+
+    public IrCondition Condition { get; set; }
+
+    public FrameObject? Frame { get; set; }
+
+    /// <summary>
+    /// After phi elimination: the register this instruction writes when it is not its own (the copies
+    /// into a phi's incoming temporary, and definitions rewritten by spilling).
+    /// </summary>
+    public IrInstruction? Destination { get; set; }
+
+    /// <summary>The register this instruction defines, if any.</summary>
+    public IrInstruction? Defines => Destination ?? (HasResult ? this : null);
+
+    public string? Symbol { get; set; }
+
+    /// <summary>Successors of a terminator.</summary>
+    public List<IrBlock> Targets { get; } = [];
+
+    /// <summary>The C# statement this came from.</summary>
+    public SourceLocation? Location { get; set; }
+
+    /// <summary>A number for printing and for register allocation's maps.</summary>
+    public int Id { get; set; }
+
+    public bool IsTerminator => Opcode >= IrOpcode.Jump;
+
+    public bool HasResult => Opcode switch
+    {
+        IrOpcode.Store or IrOpcode.StoreFrame or >= IrOpcode.Jump => false,
+        IrOpcode.CallHelper or IrOpcode.CallFunction => ProducesValue,
+        _ => true,
+    };
+
+    /// <summary>For calls: whether the result is used (void helpers and discarded results need no register).</summary>
+    public bool ProducesValue { get; set; } = true;
+
+    /// <summary>Whether removing the instruction when its value is unused would change behaviour.</summary>
+    public bool HasSideEffects => Opcode is IrOpcode.Store or IrOpcode.StoreFrame or IrOpcode.CallHelper or IrOpcode.CallFunction
+        || IsTerminator;
+
+    public bool IsCall => Opcode is IrOpcode.CallHelper or IrOpcode.CallFunction;
+
+    public override string ToString()
+    {
+        string result = HasResult ? $"v{Id}{(Wide ? "" : ".32")} = " : "";
+        string operands = string.Join(", ", Operands.Select(operand => operand is IrInstruction instruction ? $"v{instruction.Id}" : operand.ToString()));
+        string extra = Opcode switch
+        {
+            IrOpcode.Load or IrOpcode.Store or IrOpcode.ZeroExtend or IrOpcode.SignExtend or IrOpcode.ByteSwap => $" size={Size} off={Immediate}",
+            IrOpcode.LoadFrame or IrOpcode.StoreFrame or IrOpcode.FrameAddress => $" frame={Frame?.Name} off={Immediate} size={Size}",
+            IrOpcode.Compare or IrOpcode.CompareBranch => $" {Condition}",
+            IrOpcode.CallHelper or IrOpcode.Parameter => $" #{Immediate}",
+            IrOpcode.CallFunction or IrOpcode.SymbolAddress => $" {Symbol}",
+            _ => "",
+        };
+        string targets = Targets.Count > 0 ? " -> " + string.Join(", ", Targets.Select(target => $"B{target.Id}")) : "";
+        return $"{result}{Opcode} {operands}{extra}{targets}";
+    }
+}

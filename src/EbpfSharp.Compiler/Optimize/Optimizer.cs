@@ -1,0 +1,28 @@
+using EbpfSharp.Compiler.Ir;
+
+namespace EbpfSharp.Compiler.Optimize;
+
+/// <summary>The optimisation passes, run in turn until none changes anything.</summary>
+internal static class Optimizer
+{
+    private static readonly Func<IrFunction, bool>[] Passes =
+    [
+        PhiSimplification.Run,
+        Simplification.Run,
+        AddressFolding.Run,
+        DeadCodeElimination.Run,
+        BlockMerging.Run,
+    ];
+
+    public static void Run(IrFunction function)
+    {
+        for (int round = 0; round < 20; round++)
+        {
+            bool changed = false;
+            foreach (var pass in Passes)
+                changed |= pass(function);
+            if (!changed)
+                return;
+        }
+    }
+}
