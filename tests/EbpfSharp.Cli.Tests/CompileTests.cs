@@ -79,11 +79,23 @@ public class CompileTests
         string directory = Path.Combine(Scratch.NewDirectory("compile-out"), "nested");
         CompilerOptions? seen = null;
 
-        var run = Compile((_, options) => { seen = options; return new([Counter], []); }, assembly, "-o", directory, "--isa", "v4");
+        var run = Compile((_, options) => { seen = options; return new([Counter], []); }, assembly, "-o", directory, "--isa", "v4", "-r", "/refs/a", "-r", "/refs/b");
 
         Assert.Equal(0, run.ExitCode);
         Assert.Equal(IsaVersion.V4, seen!.Isa);
+        Assert.Equal(["/refs/a", "/refs/b"], seen.ReferenceDirectories);
         Assert.True(File.Exists(Path.Combine(directory, "Samples.Counter.bpf.o")));
+    }
+
+    [Fact]
+    public void An_assembly_without_programs_is_a_warning_that_suggests_the_reference_folder()
+    {
+        var run = Compile((_, _) => new([], []), assembly);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.StartsWith("ebpfsharp: warning: No eBPF programs found", run.Error);
+        Assert.Contains("-r", run.Error);
+        Assert.Empty(run.Output);
     }
 
     [Fact]

@@ -5,7 +5,7 @@ using EbpfSharp.Compiler.Diagnostics;
 namespace EbpfSharp.Cli.Commands;
 
 /// <summary>
-/// <c>ebpfsharp compile &lt;assembly.dll&gt; [-o &lt;dir&gt;] [--isa v2|v3|v4]</c>: the compiler <c>dotnet build</c> runs,
+/// <c>ebpfsharp compile &lt;assembly.dll&gt; [-o &lt;dir&gt;] [--isa v2|v3|v4] [-r &lt;dir&gt;…]</c>: the compiler <c>dotnet build</c> runs,
 /// by hand. Diagnostics go to standard error as MSBuild prints them (<c>File.cs(12,9): error EBPF1001: …</c>), one
 /// line per object written to standard output; exit 1 when the compiler reported an error.
 /// </summary>
@@ -25,15 +25,24 @@ internal static class CompileCommand
         var outputDirectory = new Option<DirectoryInfo?>("--output", "-o") { HelpName = "dir", Description = "Where to write the objects (default: beside the assembly)." };
         var isa = new Option<string>("--isa") { Description = "The instruction set, as clang's -mcpu.", DefaultValueFactory = _ => "v3" };
         isa.AcceptOnlyFromAmong([.. IsaNames.Keys]);
+        var references = new Option<DirectoryInfo[]>("--reference", "-r")
+        {
+            HelpName = "dir",
+            Description = "A folder to search for referenced assemblies (EbpfSharp.dll) when they are not beside the assembly; repeatable.",
+        };
         var command = new Command("compile", "Compile an assembly's eBPF programs into one <Class>.bpf.o per class, as dotnet build does.")
         {
-            assembly, outputDirectory, isa,
+            assembly, outputDirectory, isa, references,
         };
         command.SetAction(result =>
         {
             string path = CommonOptions.Existing(result.GetRequiredValue(assembly));
             string directory = result.GetValue(outputDirectory)?.FullName ?? Path.GetDirectoryName(path)!;
-            var options = new CompilerOptions { Isa = IsaNames[result.GetRequiredValue(isa)] };
+            var options = new CompilerOptions
+            {
+                Isa = IsaNames[result.GetRequiredValue(isa)],
+                ReferenceDirectories = [.. (result.GetValue(references) ?? []).Select(directory => directory.FullName)],
+            };
             CompilationResult compiled;
             try
             {
@@ -51,6 +60,14 @@ internal static class CompileCommand
                 error.WriteLine(diagnostic.ToString());
             if (!compiled.Success)
                 return 1;
+
+            if (compiled.Objects.Count == 0)
+            {
+                // Silence would look like success; the usual cause is EbpfSharp.dll not being found (an obj/ path).
+                error.WriteLine($"ebpfsharp: warning: No eBPF programs found in '{path}': no method has a program attribute such as [Xdp]. "
+                    + "If EbpfSharp.dll is not beside the assembly, compile the copy in bin/ or pass its folder with -r.");
+                return 0;
+            }
 
             Directory.CreateDirectory(directory);
             foreach (var compiledObject in compiled.Objects)
