@@ -23,6 +23,8 @@ public static class EbpfCompiler
         resolver.AddSearchDirectory(Path.GetDirectoryName(Path.GetFullPath(assemblyPath)));
         foreach (var directory in options.ReferenceDirectories)
             resolver.AddSearchDirectory(directory);
+        // The framework the compiler runs on: to tell virtual BCL methods and enums apart when programs call them.
+        resolver.AddSearchDirectory(Path.GetDirectoryName(typeof(object).Assembly.Location));
 
         ModuleDefinition module;
         try

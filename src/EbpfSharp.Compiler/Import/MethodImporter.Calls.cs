@@ -15,8 +15,6 @@ internal sealed partial class MethodImporter
     {
         if (TryIntrinsic(reference))
             return;
-        if (reference.DeclaringType.Namespace.StartsWith("System", StringComparison.Ordinal))
-            throw Error(CompilerDiagnosticIds.UnsupportedCall, UnsupportedCallMessage(reference));
         var method = ResolveMethod(reference);
         var generics = GenericContext.For(reference, _generics);
         if (Attributes.HelperId(method) is int helper)
@@ -35,6 +33,8 @@ internal sealed partial class MethodImporter
         }
         if (method.IsVirtual && !method.IsFinal && virtualCall && !method.DeclaringType.IsSealed || method.IsAbstract || constrained && method.IsVirtual)
             throw Error(CompilerDiagnosticIds.VirtualCall, $"'{Describe(method)}' is a virtual or interface call; the verifier accepts only calls to known functions. Call a static or struct method instead.");
+        if (method.DeclaringType.Namespace.StartsWith("System", StringComparison.Ordinal))
+            throw UnsupportedCall(method);
         var arguments = PopArguments(method);
         Invoke(method, generics, arguments);
     }
@@ -53,10 +53,10 @@ internal sealed partial class MethodImporter
         Push(new StructEntry(FrameAddress(frame), type));
     }
 
-    private static string UnsupportedCallMessage(MethodReference method) =>
+    private CompileErrorException UnsupportedCall(MethodReference method) =>
         method.DeclaringType.FullName == "System.String" || method.Parameters.Any(parameter => parameter.ParameterType.MetadataType == MetadataType.String)
-            ? $"'{Describe(method)}' works on strings; eBPF programs have no managed strings. Use byte buffers (fixed byte[N]) and literal formats for Bpf.Printk."
-            : $"'{Describe(method)}' has no eBPF translation: a program can call only static and struct methods with IL in your assemblies, Bpf helpers and EbpfSharp's own API.";
+            ? Error(CompilerDiagnosticIds.StringOperation, $"'{Describe(method)}' works on strings; eBPF programs have no managed strings. Use byte buffers (fixed byte[N]) and literal formats for Bpf.Printk.")
+            : Error(CompilerDiagnosticIds.UnsupportedCall, $"'{Describe(method)}' has no eBPF translation: a program can call only static and struct methods with IL in your assemblies, Bpf helpers and EbpfSharp's own API.");
 
     private List<StackEntry> PopArguments(MethodDefinition method)
     {
@@ -77,13 +77,15 @@ internal sealed partial class MethodImporter
         catch (AssemblyResolutionException)
         {
         }
+        if (method is null && reference.DeclaringType.Namespace.StartsWith("System", StringComparison.Ordinal))
+            throw UnsupportedCall(reference);
         return method ?? throw Error(CompilerDiagnosticIds.UnreadableAssembly, $"'{reference.FullName}' cannot be found: its assembly was not found beside the program's assembly.");
     }
 
     private void Invoke(MethodDefinition method, GenericContext generics, List<StackEntry> arguments)
     {
-        if (method.DeclaringType.Namespace.StartsWith("System", StringComparison.Ordinal) || !method.HasBody)
-            throw Error(CompilerDiagnosticIds.UnsupportedCall, UnsupportedCallMessage(method));
+        if (!method.HasBody)
+            throw UnsupportedCall(method);
         if (!method.IsStatic && !method.DeclaringType.IsValueType && !ProgramContexts.IsContext(method.DeclaringType))
             throw Error(CompilerDiagnosticIds.ManagedReference, $"'{Describe(method)}' is an instance method of a class; eBPF programs cannot hold class instances. Make it static, or a struct method.");
         if (_context.InlineStack.Contains(method))

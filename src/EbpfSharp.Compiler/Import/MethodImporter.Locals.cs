@@ -40,12 +40,10 @@ internal sealed partial class MethodImporter
     private void InitializeLocal(LocalSlot slot)
     {
         slot.EntryBlock = _entry;
-        if (TypeLayouts.IsFloatingPoint(slot.Type))
-            throw Error(CompilerDiagnosticIds.FloatingPoint, $"'{Describe(_method)}' has a {slot.Type.Name} local; eBPF has no floating point. Use integers (for example fixed-point).");
+        // Locals of types eBPF cannot hold (classes, float) are reported where the code first uses them.
         var scalar = TypeLayouts.Scalar(slot.Type);
         if (scalar is null && !TypeLayouts.IsStruct(slot.Type))
-            throw Error(TypeLayouts.IsFloatingPoint(slot.Type) ? CompilerDiagnosticIds.FloatingPoint : CompilerDiagnosticIds.ManagedReference,
-                $"'{Describe(_method)}' has a local of type '{slot.Type.FullName}', a managed reference eBPF cannot hold. Use unmanaged structs and pointers.");
+            return;
         if (_context.MemoryLocals.Contains(slot.Key))
         {
             slot.Frame = NewFrame(slot.Name, scalar?.Size ?? SizeOf(slot.Type));
@@ -55,6 +53,12 @@ internal sealed partial class MethodImporter
         {
             Ssa.Write(slot.Leaf(0, type, out _)!, _entry, IrConstant.Of(0, type.Wide));
         }
+    }
+
+    private void RequireUsable(LocalSlot slot)
+    {
+        if (TypeLayouts.Scalar(slot.Type) is null && !TypeLayouts.IsStruct(slot.Type))
+            ScalarOf(slot.Type, $"A local of '{Describe(_method)}'");
     }
 
     private FrameObject NewFrame(string name, int size) => Function.NewFrame(name, (size + 7) / 8 * 8);
@@ -102,6 +106,7 @@ internal sealed partial class MethodImporter
                 Push(new StructEntry(FrameAddress(frame), slot.Type));
             return;
         }
+        RequireUsable(slot);
         if (TypeLayouts.Scalar(slot.Type) is not { } type)
             throw new LocalEscapeException(slot.Key);
         PushScalar(ReadLeaf(new LocalAddressEntry(slot, 0), type), type, slot.Type);
@@ -121,6 +126,7 @@ internal sealed partial class MethodImporter
                 CopyMemory(FrameAddress(frame), PopStruct().Address, frame.Size);
             return;
         }
+        RequireUsable(slot);
         if (TypeLayouts.Scalar(slot.Type) is not { } type)
             throw new LocalEscapeException(slot.Key);
         WriteLeaf(new LocalAddressEntry(slot, 0), type, PopValue().Value);

@@ -88,7 +88,14 @@ internal sealed partial class MethodImporter
     {
         var body = _method.Body;
         if (body.HasExceptionHandlers)
-            throw Error(CompilerDiagnosticIds.ExceptionHandling, $"'{Describe(_method)}' uses try/catch/finally (or using/lock/foreach over a disposable), which eBPF cannot run. Remove the exception handling; return an error value instead.", Locate(body.ExceptionHandlers[0].TryStart.Offset));
+        {
+            // Point at the first statement in the try block (Debug builds put a sequence point on its brace).
+            var handler = body.ExceptionHandlers[0];
+            var location = body.Instructions.Where(instruction => instruction.Offset >= handler.TryStart.Offset && instruction.Offset < handler.TryEnd.Offset)
+                .Select(instruction => Locate(instruction.Offset))
+                .FirstOrDefault(candidate => candidate is not null && _context.Module.Debug.LineText(candidate) != "{");
+            throw Error(CompilerDiagnosticIds.ExceptionHandling, $"'{Describe(_method)}' uses try/catch/finally (or using/lock/foreach over a disposable), which eBPF cannot run. Remove the exception handling; return an error value instead.", location ?? Locate(handler.TryStart.Offset));
+        }
 
         // Arguments and locals start here: zeroed (localsinit) or bound to what the caller passed.
         for (int i = 0; i < _arguments.Length; i++)
