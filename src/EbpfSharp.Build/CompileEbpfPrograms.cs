@@ -61,7 +61,8 @@ public sealed class CompileEbpfPrograms : Microsoft.Build.Utilities.Task
     /// <inheritdoc />
     public override bool Execute()
     {
-        File.Delete(FileListPath);
+        if (File.Exists(FileListPath))
+            File.Delete(FileListPath);
         if (!IsaVersions.TryParse(Isa, out var isa))
         {
             Log.LogError($"EbpfSharpIsa is '{Isa}'; it must be v2, v3 or v4.");
@@ -109,6 +110,7 @@ public sealed class CompileEbpfPrograms : Microsoft.Build.Utilities.Task
             written.Add(item);
         }
         Objects = [.. written];
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(FileListPath))!);
         File.WriteAllLines(FileListPath, written.Select(item => item.ItemSpec));
         return true;
     }
