@@ -1,23 +1,27 @@
 using System.CommandLine;
 using EbpfSharp.Cli.Commands;
+using EbpfSharp.Compiler;
 using EbpfSharp.Object;
 using EbpfSharp.Runtime;
 
 namespace EbpfSharp.Cli;
 
-/// <summary>The ebpfsharp command line: a thin shell over EbpfSharp.Object and EbpfSharp.Runtime.</summary>
+/// <summary>The ebpfsharp command line: a thin shell over EbpfSharp.Compiler, EbpfSharp.Object and EbpfSharp.Runtime.</summary>
 public static class CliApplication
 {
     /// <summary>The exit code for a command line that does not parse.</summary>
     public const int UsageError = 2;
 
     /// <summary>Runs the command line and returns the exit code (0 success, 1 failure, 2 usage error).</summary>
-    public static int Run(string[] args, TextWriter? output = null, TextWriter? error = null)
+    public static int Run(string[] args, TextWriter? output = null, TextWriter? error = null) =>
+        Run(args, output ?? Console.Out, error ?? Console.Error, EbpfCompiler.Compile);
+
+    /// <summary>Runs the command line with <paramref name="compile"/> as the compiler; tests pass a fake one.</summary>
+    internal static int Run(string[] args, TextWriter output, TextWriter error, Func<string, CompilerOptions, CompilationResult> compile)
     {
-        output ??= Console.Out;
-        error ??= Console.Error;
-        var root = new RootCommand("ebpfsharp: inspect, disassemble, test-run and load eBPF object files.")
+        var root = new RootCommand("ebpfsharp: compile C# eBPF programs; inspect, disassemble, test-run and load eBPF object files.")
         {
+            CompileCommand.Create(output, error, compile),
             InfoCommand.Create(output),
             DumpCommand.Create(output),
             TestRunCommand.Create(output),

@@ -1,0 +1,70 @@
+using EbpfSharp.TestSupport;
+
+namespace EbpfSharp.Build.Tests;
+
+/// <summary>
+/// A throwaway C# project in a scratch folder that uses EbpfSharp as projects in this repository do: a reference to
+/// src/EbpfSharp by absolute path, build/EbpfSharp.targets imported, and the task this test run was built with.
+/// </summary>
+internal sealed class TemporaryProject
+{
+    private TemporaryProject(string directory) => Directory = directory;
+
+    /// <summary>The project's folder.</summary>
+    public string Directory { get; }
+
+    /// <summary>The intermediate folder of a Debug build (<c>obj/Debug/net10.0/</c>).</summary>
+    public string IntermediateDirectory => Path.Combine(Directory, "obj", "Debug", "net10.0");
+
+    /// <summary>The output folder of a Debug build (<c>bin/Debug/net10.0/</c>).</summary>
+    public string OutputDirectory => Path.Combine(Directory, "bin", "Debug", "net10.0");
+
+    /// <summary>Creates the project with one source file per entry of <paramref name="sources"/> (file name → text).</summary>
+    public static TemporaryProject Create(IReadOnlyDictionary<string, string> sources)
+    {
+        string root = RepositoryRoot();
+        var project = new TemporaryProject(Scratch.NewDirectory("msbuild"));
+        // The task (and the compiler and Cecil beside it) is the one this test assembly was built with.
+        string task = Path.Combine(AppContext.BaseDirectory, "EbpfSharp.Build.dll");
+        File.WriteAllText(Path.Combine(project.Directory, "Programs.csproj"), $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <TargetFramework>net10.0</TargetFramework>
+                <Nullable>enable</Nullable>
+                <AllowUnsafeBlocks>true</AllowUnsafeBlocks>
+                <EbpfSharpTaskAssembly>{task}</EbpfSharpTaskAssembly>
+              </PropertyGroup>
+              <ItemGroup>
+                <ProjectReference Include="{Path.Combine(root, "src", "EbpfSharp", "EbpfSharp.csproj")}" />
+              </ItemGroup>
+              <Import Project="{Path.Combine(root, "build", "EbpfSharp.targets")}" />
+            </Project>
+            """);
+        foreach (var (name, text) in sources)
+            File.WriteAllText(Path.Combine(project.Directory, name), text);
+        return project;
+    }
+
+    /// <summary>Runs <c>dotnet build</c> on the project with <paramref name="arguments"/> added.</summary>
+    public ToolResult Build(params string[] arguments)
+    {
+        var command = new List<string> { "build", Path.Combine(Directory, "Programs.csproj"), "-nologo", "-nodeReuse:false" };
+        // Restore as the repository does when it carries a NuGet.config (the scratch folder is outside it).
+        string? config = new[] { "NuGet.config", "nuget.config", "NuGet.Config" }
+            .Select(name => Path.Combine(RepositoryRoot(), name)).FirstOrDefault(File.Exists);
+        if (config is not null)
+            command.Add($"-p:RestoreConfigFile={config}");
+        command.AddRange(arguments);
+        return Tools.Run("dotnet", command, TimeSpan.FromMinutes(5), Directory);
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "EbpfSharp.sln")))
+                return directory.FullName;
+        }
+        throw new InvalidOperationException($"No EbpfSharp.sln above {AppContext.BaseDirectory}.");
+    }
+}
