@@ -49,9 +49,9 @@ public sealed class DifferentialTests(CorpusFixture corpus, ITestOutputHelper ou
     public void Kernel_and_CLR_agree(string program)
     {
         var method = CorpusMethods().Single(m => $"{m.DeclaringType!.Name}.{m.Name}" == program);
-        var compiled = corpus.Result.Objects.SingleOrDefault(o => o.Programs.Any(p => p.MethodName == method.Name) && o.ClassName.EndsWith(method.DeclaringType!.Name, StringComparison.Ordinal));
+        var compiled = corpus.Result.Objects.SingleOrDefault(o => o.FileName == $"{method.DeclaringType!.Name}.bpf.o");
         Assert.True(compiled is not null, $"{program} was not compiled: {string.Join("\n", corpus.Result.Diagnostics)}");
-        var compiledProgram = compiled.Programs.Single(p => p.MethodName == method.Name);
+        var compiledProgram = compiled.Programs.Single(p => p.MethodName == method.Name || p.MethodName.EndsWith("." + method.Name, StringComparison.Ordinal));
 
         using var loaded = ObjectSpec.Read(compiled.Bytes, compiled.ClassName).Load();
         var kernelProgram = loaded.Program(compiledProgram.SymbolName);
