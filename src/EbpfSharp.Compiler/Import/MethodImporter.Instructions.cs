@@ -350,7 +350,7 @@ internal sealed partial class MethodImporter
         if (hasValue)
         {
             if (_instance.ReturnStruct is { } frame)
-                CopyMemory(FrameAddress(frame), PopStruct().Address, frame.Size);
+                CopyMemory(FrameAddress(frame), PopStruct().Address, SizeOf(returnType));
             else
                 Ssa.Write(_instance.ReturnVariable!, _block, Normalize(PopValue().Value, _instance.ReturnVariable!.Type));
         }

@@ -27,7 +27,7 @@ internal sealed partial class MethodImporter
             case StructEntry structure:
                 // Struct arguments are copies: the callee may change its own without touching the caller's.
                 slot.Frame = NewFrame(slot.Name, Layouts.SizeOf(slot.Type));
-                CopyMemory(FrameAddress(slot.Frame), structure.Address, slot.Frame.Size);
+                CopyMemory(FrameAddress(slot.Frame), structure.Address, Layouts.SizeOf(slot.Type));
                 break;
             case ValueEntry:
                 throw Error(CompilerDiagnosticIds.UnsupportedType, $"A value is passed for parameter '{slot.Name}' of type '{slot.Type.Name}', which has no eBPF form.");
@@ -123,7 +123,7 @@ internal sealed partial class MethodImporter
             if (TypeLayouts.Scalar(slot.Type) is { } scalar)
                 StoreScalar(FrameAddress(frame), 0, scalar, PopValue().Value);
             else
-                CopyMemory(FrameAddress(frame), PopStruct().Address, frame.Size);
+                CopyMemory(FrameAddress(frame), PopStruct().Address, SizeOf(slot.Type));
             return;
         }
         RequireUsable(slot);
@@ -144,10 +144,22 @@ internal sealed partial class MethodImporter
             Push(new LocalAddressEntry(slot, 0));
     }
 
-    private IrValue ReadLeaf(LocalAddressEntry address, ScalarType type) => Ssa.Read(Leaf(address, type), _block);
+    private IrValue ReadLeaf(LocalAddressEntry address, ScalarType type)
+    {
+        var leaf = Leaf(address, type);
+        var value = Ssa.Read(leaf, _block);
+        // The same bytes read with the other signedness (stind.i2 stores a ushort local, ldloc reads it unsigned).
+        return leaf.Type.Signed != type.Signed && type.Size < 4
+            ? Extend(type.Signed ? IrOpcode.SignExtend : IrOpcode.ZeroExtend, value, type.Size, wide: false)
+            : value;
+    }
 
-    private void WriteLeaf(LocalAddressEntry address, ScalarType type, IrValue value) =>
-        Ssa.Write(Leaf(address, type), _block, Normalize(value, type));
+    private void WriteLeaf(LocalAddressEntry address, ScalarType type, IrValue value)
+    {
+        // Kept in the variable's own form: the bytes are what matter, whoever stores them.
+        var leaf = Leaf(address, type);
+        Ssa.Write(leaf, _block, Normalize(value, leaf.Type));
+    }
 
     private Variable Leaf(LocalAddressEntry address, ScalarType type)
     {

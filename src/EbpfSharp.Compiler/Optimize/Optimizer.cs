@@ -10,6 +10,7 @@ internal static class Optimizer
         PhiSimplification.Run,
         Simplification.Run,
         AddressFolding.Run,
+        ContextLoadReuse.Run,
         DeadCodeElimination.Run,
         BlockMerging.Run,
         ReturnDuplication.Run,

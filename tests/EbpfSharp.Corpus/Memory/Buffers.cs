@@ -38,7 +38,7 @@ public static unsafe class Buffers
             return XdpAction.Drop;
         for (int i = 0; i < 6; i++)
         {
-            eth->Destination[i] = pair.Second[(i + 1) % 6];
+            eth->Destination[i] = pair.Second[i == 5 ? 0 : i + 1];
             eth->Source[i] = pair.First[5 - i];
         }
         return XdpAction.Tx;
