@@ -1,13 +1,18 @@
+using System.Collections.Concurrent;
 using EbpfSharp.Compiler;
 
 namespace EbpfSharp.Compiler.Tests.Differential;
 
-/// <summary>The corpus assembly compiled once for every differential test.</summary>
+/// <summary>The corpus assembly compiled once per instruction set for every differential test.</summary>
 public sealed class CorpusFixture
 {
-    public CorpusFixture() => Result = EbpfCompiler.Compile(AssemblyPath);
+    private readonly ConcurrentDictionary<IsaVersion, CompilationResult> _results = new();
 
     public static string AssemblyPath => typeof(EbpfSharp.Corpus.Basics.Smoke).Assembly.Location;
 
-    public CompilationResult Result { get; }
+    /// <summary>The corpus compiled for the default instruction set (v3).</summary>
+    public CompilationResult Result => For(IsaVersion.V3);
+
+    public CompilationResult For(IsaVersion isa) =>
+        _results.GetOrAdd(isa, version => EbpfCompiler.Compile(AssemblyPath, new CompilerOptions { Isa = version }));
 }

@@ -10,12 +10,13 @@ public sealed class DifferentialTests(CorpusFixture corpus, ITestOutputHelper ou
 {
     private static readonly Lazy<List<byte[]>> Packets = new(() => PacketCorpus.Build(PacketCorpus.Seed));
 
-    /// <summary>Every [Xdp] method of the corpus as "Class.Method".</summary>
-    public static TheoryData<string> Programs()
+    /// <summary>Every [Xdp] method of the corpus as "Class.Method", for each instruction set.</summary>
+    public static TheoryData<string, IsaVersion> Programs()
     {
-        var data = new TheoryData<string>();
-        foreach (var method in CorpusMethods())
-            data.Add($"{method.DeclaringType!.Name}.{method.Name}");
+        var data = new TheoryData<string, IsaVersion>();
+        foreach (var isa in new[] { IsaVersion.V3, IsaVersion.V2, IsaVersion.V4 })
+            foreach (var method in CorpusMethods())
+                data.Add($"{method.DeclaringType!.Name}.{method.Name}", isa);
         return data;
     }
 
@@ -31,6 +32,8 @@ public sealed class DifferentialTests(CorpusFixture corpus, ITestOutputHelper ou
         foreach (var diagnostic in corpus.Result.Diagnostics)
             output.WriteLine(diagnostic.ToString());
         Assert.True(corpus.Result.Success, string.Join("\n", corpus.Result.Diagnostics));
+        Assert.True(corpus.For(IsaVersion.V2).Success, string.Join("\n", corpus.For(IsaVersion.V2).Diagnostics));
+        Assert.True(corpus.For(IsaVersion.V4).Success, string.Join("\n", corpus.For(IsaVersion.V4).Diagnostics));
         int programs = corpus.Result.Objects.Sum(compiled => compiled.Programs.Count);
         Assert.True(programs >= 40, $"the corpus has {programs} programs; it should have at least 40");
     }
@@ -46,10 +49,10 @@ public sealed class DifferentialTests(CorpusFixture corpus, ITestOutputHelper ou
 
     [KernelTheory]
     [MemberData(nameof(Programs))]
-    public void Kernel_and_CLR_agree(string program)
+    public void Kernel_and_CLR_agree(string program, IsaVersion isa)
     {
         var method = CorpusMethods().Single(m => $"{m.DeclaringType!.Name}.{m.Name}" == program);
-        var compiled = corpus.Result.Objects.SingleOrDefault(o => o.FileName == $"{method.DeclaringType!.Name}.bpf.o");
+        var compiled = corpus.For(isa).Objects.SingleOrDefault(o => o.FileName == $"{method.DeclaringType!.Name}.bpf.o");
         Assert.True(compiled is not null, $"{program} was not compiled: {string.Join("\n", corpus.Result.Diagnostics)}");
         var compiledProgram = compiled.Programs.Single(p => p.MethodName == method.Name || p.MethodName.EndsWith("." + method.Name, StringComparison.Ordinal));
 
@@ -79,7 +82,7 @@ public sealed class DifferentialTests(CorpusFixture corpus, ITestOutputHelper ou
             if (kernel.ReturnValue != (uint)(int)clrAction || !kernel.DataOut.AsSpan().SequenceEqual(clrOut))
             {
                 Assert.Fail(
-                    $"{program} disagrees on packet {index} of {packets.Count} (seed {seed}; set {PacketCorpus.SeedVariable} to rerun).\n" +
+                    $"{program} ({isa}) disagrees on packet {index} of {packets.Count} (seed {seed}; set {PacketCorpus.SeedVariable} to rerun).\n" +
                     $"packet ({packet.Length} bytes): {Convert.ToHexString(packet)}\n" +
                     $"CLR:    {clrAction} ({(int)clrAction}), {clrOut.Length} bytes: {Convert.ToHexString(clrOut)}\n" +
                     $"kernel: {kernel.ReturnValue}, {kernel.DataOut.Length} bytes: {Convert.ToHexString(kernel.DataOut)}");
