@@ -9,6 +9,7 @@ internal sealed class DebugInfo
 {
     private readonly Dictionary<MethodDefinition, SequencePoint[]> _points = [];
     private readonly Dictionary<string, string[]?> _files = [];
+    private readonly Dictionary<string, Document> _documents = [];
 
     public SourceLocation? Locate(MethodDefinition method, int ilOffset)
     {
@@ -27,7 +28,10 @@ internal sealed class DebugInfo
             found = point;
         }
         found ??= points.FirstOrDefault();
-        return found is null ? null : new SourceLocation(found.Document.Url, found.StartLine, found.StartColumn);
+        if (found is null)
+            return null;
+        _documents.TryAdd(found.Document.Url, found.Document);
+        return new SourceLocation(found.Document.Url, found.StartLine, found.StartColumn);
     }
 
     /// <summary>The text of a source line (trimmed), or empty when the file is not on this machine.</summary>
@@ -37,7 +41,7 @@ internal sealed class DebugInfo
         {
             try
             {
-                lines = File.Exists(location.FilePath) ? File.ReadAllLines(location.FilePath) : null;
+                lines = File.Exists(location.FilePath) ? File.ReadAllLines(location.FilePath) : EmbeddedLines(location.FilePath);
             }
             catch (IOException)
             {
@@ -46,5 +50,13 @@ internal sealed class DebugInfo
             _files[location.FilePath] = lines;
         }
         return lines is not null && location.Line >= 1 && location.Line <= lines.Length ? lines[location.Line - 1].Trim() : "";
+    }
+
+    /// <summary>The file's text from the PDB, when it was built with embedded sources (deterministic CI paths such as /_/ do not exist on disk).</summary>
+    private string[]? EmbeddedLines(string path)
+    {
+        if (!_documents.TryGetValue(path, out var document) || document.EmbeddedSource is not { Length: > 0 } bytes)
+            return null;
+        return System.Text.Encoding.UTF8.GetString(bytes).TrimStart('\uFEFF').Split('\n').Select(line => line.TrimEnd('\r')).ToArray();
     }
 }
