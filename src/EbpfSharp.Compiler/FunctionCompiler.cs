@@ -39,6 +39,7 @@ internal static class FunctionCompiler
             CompareLowering.Run(function, module.Options.Isa);
             PhiElimination.Run(function);
             ConstantOperands.Run(function);
+            BlockLayout.Run(function);
             trace?.Invoke(function, "lowered");
             var registers = RegisterAllocator.Allocate(function);
             trace?.Invoke(function, "allocated");
