@@ -204,21 +204,24 @@ internal sealed partial class MethodImporter
 
     private void CopyMemory(IrValue destination, IrValue source, int size)
     {
-        for (int offset = 0; offset < size;)
-        {
-            int chunk = size - offset >= 8 ? 8 : size - offset >= 4 ? 4 : size - offset >= 2 ? 2 : 1;
-            var type = new ScalarType(chunk, false);
+        foreach (var (offset, type) in Chunks(size))
             StoreScalar(destination, offset, type, LoadScalar(source, offset, type));
-            offset += chunk;
-        }
     }
 
     private void ZeroMemory(IrValue destination, int size)
     {
+        foreach (var (offset, type) in Chunks(size))
+            StoreScalar(destination, offset, type, IrConstant.Of(0, type.Wide));
+    }
+
+    /// <summary>Covers <paramref name="size"/> bytes with the widest accesses that fit: 8, then 4, 2, 1.</summary>
+    private static IEnumerable<(int Offset, ScalarType Type)> Chunks(int size)
+    {
         for (int offset = 0; offset < size;)
         {
-            int chunk = size - offset >= 8 ? 8 : size - offset >= 4 ? 4 : size - offset >= 2 ? 2 : 1;
-            StoreScalar(destination, offset, new ScalarType(chunk, false), IrConstant.Of(0, chunk == 8));
+            int left = size - offset;
+            int chunk = left >= 8 ? 8 : left >= 4 ? 4 : left >= 2 ? 2 : 1;
+            yield return (offset, new ScalarType(chunk, false));
             offset += chunk;
         }
     }

@@ -1,0 +1,45 @@
+using EbpfSharp.Compiler.Tests.Programs;
+using EbpfSharp.Object.Disassembly;
+using EbpfSharp.Object.Elf;
+
+namespace EbpfSharp.Compiler.Tests;
+
+public sealed class InstructionShapeTests
+{
+    private static string[] Instructions(string program, IsaVersion isa = IsaVersion.V3)
+    {
+        var compiled = isa == IsaVersion.V3
+            ? CompiledPrograms.Object(typeof(Shapes))
+            : EbpfCompiler.Compile(typeof(Shapes).Assembly.Location, new CompilerOptions { Isa = isa }).Objects.Single(o => o.ClassName == typeof(Shapes).FullName);
+        string listing = ObjectDisassembler.Disassemble(ElfFile.Read(compiled.Bytes), compiled.FileName, new ObjectDisassemblyOptions { Symbol = program });
+        // "   12:\t61 12 00 00 00 00 00 00\tr2 = *(u32 *)(r1 + 0x0)" → "r2 = *(u32 *)(r1 + 0x0)"
+        return [.. listing.Split('\n').Where(line => System.Text.RegularExpressions.Regex.IsMatch(line, @"^\s+\d+:\t")).Select(line => line.Split('\t')[^1].Trim())];
+    }
+
+    [Fact]
+    public void Returning_a_constant_is_two_instructions()
+    {
+        Assert.Equal(["w0 = 0x2", "exit"], Instructions("PassAll"));
+    }
+
+    [Fact]
+    public void TryGet_is_one_bounds_check_on_one_packet_pointer_and_the_header_property_one_byte_swap()
+    {
+        var code = Instructions("ParseEthernet");
+
+        Assert.Single(code, line => line.Contains("(r1 + 0x0)", StringComparison.Ordinal));   // ctx->data, read once
+        Assert.Single(code, line => line.Contains("(r1 + 0x4)", StringComparison.Ordinal));   // ctx->data_end, read once
+        Assert.Single(code, line => line.StartsWith("if r", StringComparison.Ordinal));      // the bounds check, no flag test
+        Assert.Contains(code, line => line.StartsWith("r", StringComparison.Ordinal) && line.Contains("= be16 r", StringComparison.Ordinal));
+        Assert.True(code.Length <= 14, string.Join("\n", code));
+    }
+
+    [Fact]
+    public void Signed_division_uses_sdiv_on_v4_and_unsigned_div_with_signs_before()
+    {
+        Assert.Contains(Instructions("SignedDivision", IsaVersion.V4), line => line.Contains("s/=", StringComparison.Ordinal));
+        var v3 = Instructions("SignedDivision");
+        Assert.DoesNotContain(v3, line => line.Contains("s/=", StringComparison.Ordinal));
+        Assert.Contains(v3, line => line.Contains(" /= ", StringComparison.Ordinal));
+    }
+}
