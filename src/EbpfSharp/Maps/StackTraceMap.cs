@@ -1,0 +1,45 @@
+namespace EbpfSharp;
+
+/// <summary>
+/// A stack trace map (<c>BPF_MAP_TYPE_STACK_TRACE</c>): <see cref="GetStackId"/> stores the current call stack and
+/// returns its id; the host reads the stack's instruction addresses by id. Available to tracing programs (probes,
+/// tracepoints, perf events); XDP programs cannot capture stacks.
+/// </summary>
+[MapKind(MapKind.StackTrace)]
+public sealed class StackTraceMap : ProgramMap
+{
+    /// <summary>Declares the map.</summary>
+    /// <param name="maxEntries">Number of stacks it holds.</param>
+    /// <param name="depth">Frames kept per stack (at most 127, the kernel's default limit).</param>
+    /// <param name="flags">Creation flags.</param>
+    /// <param name="pinned">Pin the map by name, so loads share it.</param>
+    public StackTraceMap(int maxEntries, int depth = 127, MapFlags flags = MapFlags.None, bool pinned = false)
+        : base(MapKind.StackTrace, sizeof(uint), ValidDepth(depth) * sizeof(ulong), maxEntries, flags, pinned)
+    {
+        Depth = depth;
+    }
+
+    /// <summary>Frames kept per stack.</summary>
+    public int Depth { get; }
+
+    /// <summary>
+    /// Stores the current stack and returns its id (<c>bpf_get_stackid</c>), or a negative error (−EEXIST when
+    /// another stack holds its bucket and <see cref="StackTraceFlags.ReuseId"/> is not set). <paramref name="skip"/>
+    /// frames are left off the top (0 to 255).
+    /// </summary>
+    public long GetStackId(XdpContext ctx, StackTraceFlags flags = StackTraceFlags.None, int skip = 0) =>
+        GetStackIdRaw(ctx, this, (ulong)flags | (uint)(skip & 0xff));
+
+    [BpfHelper(27)]
+    internal static long GetStackIdRaw(XdpContext ctx, StackTraceMap map, ulong flags) => throw new NotImplementedException();
+
+    /// <inheritdoc/>
+    public override IReadOnlyList<(byte[] Key, byte[] Value)> ContentBytes() => throw new NotImplementedException();
+
+    /// <inheritdoc/>
+    public override void Clear() => throw new NotImplementedException();
+
+    private static int ValidDepth(int depth) => depth is >= 1 and <= 127
+        ? depth
+        : throw new ArgumentOutOfRangeException(nameof(depth), depth, "A stack trace keeps 1 to 127 frames.");
+}
