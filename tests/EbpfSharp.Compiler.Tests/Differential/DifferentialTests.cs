@@ -16,7 +16,8 @@ public sealed class DifferentialTests(CorpusFixture corpus, ITestOutputHelper ou
         var data = new TheoryData<string, IsaVersion>();
         foreach (var isa in new[] { IsaVersion.V3, IsaVersion.V2, IsaVersion.V4 })
             foreach (var method in CorpusMethods())
-                data.Add($"{method.DeclaringType!.Name}.{method.Name}", isa);
+                if (!KnownCompilerFailures.ContainsKey($"{method.DeclaringType!.Name}.{method.Name}"))
+                    data.Add($"{method.DeclaringType!.Name}.{method.Name}", isa);
         return data;
     }
 
@@ -47,47 +48,96 @@ public sealed class DifferentialTests(CorpusFixture corpus, ITestOutputHelper ou
         Assert.Equal(packets.Select(Convert.ToHexString), PacketCorpus.Build(PacketCorpus.Seed).Select(Convert.ToHexString));
     }
 
+    /// <summary>
+    /// Corpus programs left out of <see cref="Kernel_and_CLR_agree"/> because of a known compiler bug, with the
+    /// failure. Each stays in the corpus; remove it from here once the bug is fixed.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, string> KnownCompilerFailures = new Dictionary<string, string>
+    {
+    };
+
+    [Fact]
+    public void Known_compiler_failures_name_corpus_programs()
+    {
+        var programs = CorpusMethods().Select(method => $"{method.DeclaringType!.Name}.{method.Name}").ToHashSet();
+        Assert.All(KnownCompilerFailures.Keys, program => Assert.Contains(program, programs));
+    }
+
+    /// <summary>
+    /// Runs the program on the CLR and in the kernel on every packet of the corpus; after each packet the verdict,
+    /// the output bytes, every map of the program's class and every global variable must agree. The class's static
+    /// state is shared by the process, so the test holds its <see cref="CorpusClass.Gate"/>, resets it, loads a fresh
+    /// object and copies the prepared maps into it; it stays on one CPU so that per-CPU values line up.
+    /// </summary>
     [KernelTheory]
     [MemberData(nameof(Programs))]
     public void Kernel_and_CLR_agree(string program, IsaVersion isa)
     {
         var method = CorpusMethods().Single(m => $"{m.DeclaringType!.Name}.{m.Name}" == program);
         var compiled = corpus.For(isa).Objects.SingleOrDefault(o => o.FileName == $"{method.DeclaringType!.Name}.bpf.o");
-        Assert.True(compiled is not null, $"{program} was not compiled: {string.Join("\n", corpus.Result.Diagnostics)}");
-        var compiledProgram = compiled.Programs.Single(p => p.MethodName == method.Name || p.MethodName.EndsWith("." + method.Name, StringComparison.Ordinal));
-
-        using var loaded = ObjectSpec.Read(compiled.Bytes, compiled.ClassName).Load();
-        var kernelProgram = loaded.Program(compiledProgram.SymbolName);
-        var run = (Func<XdpContext, XdpAction>)method.CreateDelegate(typeof(Func<XdpContext, XdpAction>));
+        Assert.True(compiled is not null, $"{program} was not compiled: {string.Join("\n", corpus.For(isa).Diagnostics)}");
+        var corpusClass = CorpusClass.For(method.DeclaringType!);
+        var run = method.CreateDelegate<Func<XdpContext, XdpAction>>();
         int seed = PacketCorpus.Seed;
         var packets = Packets.Value;
-        var writer = new StringWriter();
-        var previousTrace = Bpf.TraceOutput;
-        for (int index = 0; index < packets.Count; index++)
+        string Where(int index) => index < 0
+            ? $"{program} ({isa}) disagrees before the first packet, after Setup"
+            : $"{program} ({isa}) disagrees on packet {index} of {packets.Count} (seed {seed}; set {PacketCorpus.SeedVariable} to rerun).\n" +
+              $"packet ({packets[index].Length} bytes): {Convert.ToHexString(packets[index])}";
+
+        lock (corpusClass.Gate)
         {
-            byte[] packet = packets[index];
-            var context = XdpContext.ForPacket(packet);
-            XdpAction clrAction;
-            Bpf.TraceOutput = writer;
-            try
+            int cpu = (int)Bpf.GetSmpProcessorId();
+            using var pinned = CpuAffinity.PinCurrentThread(cpu);
+            using var loaded = ObjectSpec.Read(compiled.Bytes, compiled.ClassName).Load();
+            var kernelProgram = loaded.Program(SymbolOf(compiled, method.Name));
+            corpusClass.Reset();
+            using var mirror = new KernelMirror(corpusClass, loaded, name => loaded.Program(SymbolOf(compiled, name)), cpu);
+            mirror.Populate();
+            AssertSameState(mirror, Where(-1));
+
+            var writer = new StringWriter();
+            var previousTrace = Bpf.TraceOutput;
+            for (int index = 0; index < packets.Count; index++)
             {
-                clrAction = run(context);
-            }
-            finally
-            {
-                Bpf.TraceOutput = previousTrace;
-            }
-            byte[] clrOut = context.ToArrayWithMetadata();
-            var kernel = kernelProgram.TestRun(new TestRunOptions { Data = packet });
-            if (kernel.ReturnValue != (uint)(int)clrAction || !kernel.DataOut.AsSpan().SequenceEqual(clrOut))
-            {
-                Assert.Fail(
-                    $"{program} ({isa}) disagrees on packet {index} of {packets.Count} (seed {seed}; set {PacketCorpus.SeedVariable} to rerun).\n" +
-                    $"packet ({packet.Length} bytes): {Convert.ToHexString(packet)}\n" +
-                    $"CLR:    {clrAction} ({(int)clrAction}), {clrOut.Length} bytes: {Convert.ToHexString(clrOut)}\n" +
-                    $"kernel: {kernel.ReturnValue}, {kernel.DataOut.Length} bytes: {Convert.ToHexString(kernel.DataOut)}");
+                byte[] packet = packets[index];
+                var context = XdpContext.ForPacket(packet);
+                XdpAction clrAction;
+                Bpf.TraceOutput = writer;
+                try
+                {
+                    clrAction = run(context);
+                }
+                catch (Exception exception)
+                {
+                    throw new Xunit.Sdk.XunitException($"{Where(index)}\nThe CLR run threw {exception}");
+                }
+                finally
+                {
+                    Bpf.TraceOutput = previousTrace;
+                }
+                byte[] clrOut = context.ToArrayWithMetadata();
+                var kernel = kernelProgram.TestRun(new TestRunOptions { Data = packet });
+                if (kernel.ReturnValue != (uint)(int)clrAction || !kernel.DataOut.AsSpan().SequenceEqual(clrOut))
+                {
+                    Assert.Fail(
+                        $"{Where(index)}\n" +
+                        $"CLR:    {clrAction} ({(int)clrAction}), {clrOut.Length} bytes: {Convert.ToHexString(clrOut)}\n" +
+                        $"kernel: {kernel.ReturnValue}, {kernel.DataOut.Length} bytes: {Convert.ToHexString(kernel.DataOut)}");
+                }
+                AssertSameState(mirror, Where(index));
             }
         }
+    }
+
+    private static string SymbolOf(CompiledObject compiled, string methodName) =>
+        compiled.Programs.Single(p => p.MethodName == methodName || p.MethodName.EndsWith("." + methodName, StringComparison.Ordinal)).SymbolName;
+
+    private static void AssertSameState(KernelMirror mirror, string where)
+    {
+        var differences = mirror.Differences();
+        if (differences.Count > 0)
+            Assert.Fail($"{where}\n{string.Join("\n", differences)}");
     }
 
     [KernelFact("bpftool")]
