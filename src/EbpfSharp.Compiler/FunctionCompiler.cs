@@ -34,6 +34,7 @@ internal static class FunctionCompiler
             Optimizer.Run(function);
             trace?.Invoke(function, "optimised");
             FrameAccessLowering.Run(function);
+            DeadCodeElimination.Run(function);   // frame addresses that only loads and stores used
             if (module.Options.Isa < IsaVersion.V4)
                 SignedDivisionLowering.Run(function);
             CompareLowering.Run(function, module.Options.Isa);

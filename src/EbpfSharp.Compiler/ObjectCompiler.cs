@@ -1,4 +1,5 @@
 using System.Text;
+using EbpfSharp.Compiler.Data;
 using EbpfSharp.Compiler.Diagnostics;
 using EbpfSharp.Compiler.Emit;
 using EbpfSharp.Compiler.Metadata;
@@ -37,6 +38,7 @@ internal sealed class ObjectCompiler(CompilerOptions options, TypeLayouts layout
                 emitted[function.Symbol] = function;
         }
 
+        DeclareStatics(module, type);
         foreach (var (method, function, _) in compiled)
             CheckCallGraph(method, function, emitted);
         if (diagnostics.Count(diagnostic => diagnostic.Severity == DiagnosticSeverity.Error) > errors)
@@ -60,10 +62,54 @@ internal sealed class ObjectCompiler(CompilerOptions options, TypeLayouts layout
             builder.AddGlobal(new GlobalVariable(".rodata", symbol, typeId, bytes));
         }
 
+        AddStatics(module, builder);
+
         var programsInfo = compiled.Select(program => new CompiledProgram(
             $"{type.FullName}.{program.Method.Name}", program.Function.Symbol, program.Section,
             TotalSlots(program.Function, emitted, []), DeepestStack(program.Function, emitted, []))).ToList();
         return new CompiledObject(type.FullName, $"{type.Name}.bpf.o", builder.Write(), programsInfo);
+    }
+
+    /// <summary>
+    /// Every map of the program class is in the object even when no program uses it (the host sees the maps it
+    /// declared), and so is every global it can describe; globals it cannot (host-only statics) are left out.
+    /// </summary>
+    private void DeclareStatics(ProgramModule module, TypeDefinition type)
+    {
+        foreach (var field in type.Fields.Where(field => field.IsStatic && !field.IsLiteral))
+        {
+            try
+            {
+                module.Statics.Get(field);
+            }
+            catch (StaticFieldException exception) when (MapTypes.IsMap(field.FieldType) && !diagnostics.Any(known => known.Message == exception.Message))
+            {
+                var constructor = type.Methods.FirstOrDefault(method => method.IsConstructor && method.IsStatic);
+                diagnostics.Add(new CompilerDiagnostic(CompilerDiagnosticIds.StaticField, DiagnosticSeverity.Error, exception.Message,
+                    constructor is null ? null : debug.Locate(constructor, 0), $"{type.Name}.{field.Name}"));
+            }
+            catch (StaticFieldException)
+            {
+            }
+        }
+    }
+
+    private static void AddStatics(ProgramModule module, ObjectBuilder builder)
+    {
+        var btf = new BtfTypes(builder, module.Layouts);
+        foreach (var map in module.Statics.Maps)
+            builder.AddMap(new MapDeclaration(map.Symbol, (EbpfSharp.Object.BpfMapType)map.Kind, map.MaxEntries)
+            {
+                KeyTypeId = map.Key is null ? 0 : btf.Of(map.Key),
+                KeySize = map.Key is null ? map.KeySize : 0,
+                ValueTypeId = map.Value is null ? 0 : btf.Of(map.Value),
+                ValueSize = map.Value is null ? map.ValueSize : 0,
+                Flags = (EbpfSharp.Object.BpfMapFlags)map.Flags,
+                Pinning = map.Pinned ? EbpfSharp.Object.MapPinning.ByName : EbpfSharp.Object.MapPinning.None,
+                MapExtra = map.Extra,
+            });
+        foreach (var global in module.Statics.Globals)
+            builder.AddGlobal(new GlobalVariable(global.Section, global.Symbol, btf.Of(global.Type), global.InitialValue));
     }
 
     private EmittedFunction? Compile(ProgramModule module, MethodDefinition method, string symbol)

@@ -1,4 +1,5 @@
 using System.Text;
+using EbpfSharp.Compiler.Data;
 using EbpfSharp.Compiler.Metadata;
 using Mono.Cecil;
 
@@ -6,20 +7,31 @@ namespace EbpfSharp.Compiler;
 
 /// <summary>
 /// What the functions of one object share while they compile: type layouts, debug information, the
-/// subprograms they call (compiled once each, into <c>.text</c>) and the string literals they pass to
-/// helpers (in <c>.rodata</c>).
+/// subprograms they call (compiled once each, into <c>.text</c>), the string literals they pass to
+/// helpers (in <c>.rodata</c>), and the maps and globals they use.
 /// </summary>
-internal sealed class ProgramModule(CompilerOptions options, TypeLayouts layouts, DebugInfo debug)
+internal sealed class ProgramModule
 {
     private readonly Dictionary<MethodDefinition, string> _subprograms = [];
     private readonly Queue<MethodDefinition> _pending = [];
     private readonly HashSet<string> _symbols = [];
 
-    public CompilerOptions Options { get; } = options;
+    public ProgramModule(CompilerOptions options, TypeLayouts layouts, DebugInfo debug)
+    {
+        Options = options;
+        Layouts = layouts;
+        Debug = debug;
+        Statics = new StaticSymbols(layouts, Symbol);
+    }
 
-    public TypeLayouts Layouts { get; } = layouts;
+    public CompilerOptions Options { get; }
 
-    public DebugInfo Debug { get; } = debug;
+    public TypeLayouts Layouts { get; }
+
+    public DebugInfo Debug { get; }
+
+    /// <summary>Maps and globals: static fields the programs use, and those of the program class.</summary>
+    public StaticSymbols Statics { get; }
 
     /// <summary>String literals by text: symbol and size with the NUL.</summary>
     public Dictionary<string, (string Symbol, int Length)> Strings { get; } = [];

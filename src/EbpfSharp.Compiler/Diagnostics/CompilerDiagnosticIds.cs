@@ -42,4 +42,10 @@ internal static class CompilerDiagnosticIds
     public const string UnreadableAssembly = "EBPF1016";
     /// <summary>No portable PDB beside the assembly: objects carry no source lines (warning).</summary>
     public const string MissingDebugInformation = "EBPF1017";
+
+    /// <summary>An atomic operation the chosen instruction set lacks (fetch forms, exchange, and/or before ISA v3).</summary>
+    public const string AtomicNeedsIsaV3 = "EBPF1018";
+
+    /// <summary>A map member that exists only on the CLR (tests and host code) is called from a program.</summary>
+    public const string ClrOnlyMember = "EBPF1019";
 }

@@ -150,6 +150,9 @@ internal sealed partial class FunctionEmitter
             case IrOpcode.CallHelper or IrOpcode.CallFunction:
                 Call(instruction);
                 break;
+            case IrOpcode.Atomic:
+                AtomicUpdate(instruction);
+                break;
             case IrOpcode.Jump:
                 if (instruction.Targets[0] != next)
                     Add(Jmp.Ja(Label(instruction.Targets[0])));
@@ -303,5 +306,41 @@ internal sealed partial class FunctionEmitter
         }
         if (instruction.ProducesValue && instruction.Defines is { } result && _registers.ContainsKey(result))
             Move(_registers[result], Register.R0);
+    }
+
+    /// <summary>
+    /// Atomics take their operand in a register and fetch into it: R0 serves for both, so the value's own register
+    /// survives. Only plain add exists before ISA v3 (BPF_XADD); fetch forms, exchange, and/or/xor came with v3.
+    /// </summary>
+    private void AtomicUpdate(IrInstruction instruction)
+    {
+        var operation = (AtomicOperation)instruction.Immediate;
+        var size = Size(instruction.Size);
+        var address = Reg(instruction.Operands[0]);
+        bool fetch = operation is AtomicOperation.Exchange or AtomicOperation.CompareExchange || instruction.ProducesValue;
+        if (_isa < IsaVersion.V3 && (fetch || operation != AtomicOperation.Add))
+            throw new CompileErrorException(CompilerDiagnosticIds.AtomicNeedsIsaV3,
+                "This Interlocked operation needs ISA v3 (Linux 5.12+): before it, eBPF has only an atomic add whose result is not used. Build with EbpfSharpIsa v3, or use Interlocked.Add/Increment without its result.",
+                instruction.Location);
+        if (operation == AtomicOperation.CompareExchange)
+        {
+            LoadOperand(Register.R0, instruction.Operands[2]);
+            Add(Atomic.CompareExchange(size, address, 0, Reg(instruction.Operands[1])));
+        }
+        else
+        {
+            LoadOperand(Register.R0, instruction.Operands[1]);
+            Add(Atomic.Apply(fetch ? operation | AtomicOperation.Fetch : operation, size, address, 0, Register.R0));
+        }
+        if (instruction.ProducesValue && instruction.Defines is { } result && _registers.ContainsKey(result))
+            Move(_registers[result], Register.R0);
+    }
+
+    private void LoadOperand(Register destination, IrValue value)
+    {
+        if (value is IrConstant constant)
+            LoadConstant(destination, constant.Value, constant.Wide);
+        else
+            Move(destination, Reg(value));
     }
 }

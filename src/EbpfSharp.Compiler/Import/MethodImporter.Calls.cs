@@ -1,6 +1,7 @@
 using EbpfSharp.Compiler.Diagnostics;
 using EbpfSharp.Compiler.Ir;
 using EbpfSharp.Compiler.Metadata;
+using EbpfSharp.Object.Instructions;
 using Mono.Cecil;
 
 namespace EbpfSharp.Compiler.Import;
@@ -86,7 +87,7 @@ internal sealed partial class MethodImporter
     {
         if (!method.HasBody)
             throw UnsupportedCall(method);
-        if (!method.IsStatic && !method.DeclaringType.IsValueType && !ProgramContexts.IsContext(method.DeclaringType))
+        if (!method.IsStatic && !method.DeclaringType.IsValueType && !ProgramContexts.IsContext(method.DeclaringType) && !MapTypes.IsMapFamily(method.DeclaringType))
             throw Error(CompilerDiagnosticIds.ManagedReference, $"'{Describe(method)}' is an instance method of a class; eBPF programs cannot hold class instances. Make it static, or a struct method.");
         if (_context.InlineStack.Contains(method))
             throw Error(CompilerDiagnosticIds.Recursion, $"'{Describe(method)}' calls itself (directly or through other methods); the verifier rejects recursion. Rewrite it as a bounded loop.");
@@ -187,6 +188,11 @@ internal sealed partial class MethodImporter
             _stack.Add(argument);
             registers.Add(PopValue().Value);
         }
+        if (helper == TailCallHelper)
+        {
+            TailCall(registers);
+            return;
+        }
         if (registers.Count > 5)
             throw Error(CompilerDiagnosticIds.SubprogramSignature, $"'{Describe(method)}' would pass {registers.Count} values to the kernel helper; helpers take at most 5.");
         SpillPendingStructs();
@@ -201,9 +207,28 @@ internal sealed partial class MethodImporter
         }
     }
 
+    /// <summary>bpf_tail_call (kernel: include/uapi/linux/bpf.h).</summary>
+    private const int TailCallHelper = 12;
+
+    /// <summary>
+    /// <c>ProgramArray.TailCall(ctx, index, fallback)</c>: <c>bpf_tail_call(ctx, map, index)</c>, which returns only
+    /// when it fails; the result is then the fallback.
+    /// </summary>
+    private void TailCall(List<IrValue> registers)
+    {
+        SpillPendingStructs();
+        var (map, context, index, fallback) = (registers[0], registers[1], registers[2], registers[3]);
+        var call = Emit(IrOpcode.CallHelper, true, context, map, index);
+        call.Immediate = TailCallHelper;
+        call.ProducesValue = false;
+        PushValue(fallback, StackKind.Int32);
+    }
+
     private bool TryIntrinsic(MethodReference method)
     {
         string type = method.DeclaringType.FullName;
+        if (type == "System.Threading.Interlocked")
+            return InterlockedIntrinsic(method);
         if (type == "System.Buffers.Binary.BinaryPrimitives" && method.Name == "ReverseEndianness")
         {
             var parameter = TypeLayouts.Scalar(method.Parameters[0].ParameterType) ?? throw Error(CompilerDiagnosticIds.UnsupportedCall, "ReverseEndianness of this type has no eBPF translation.");
@@ -225,5 +250,42 @@ internal sealed partial class MethodImporter
             return true;
         }
         return false;
+    }
+
+    /// <summary>
+    /// <c>Interlocked</c> on 4- and 8-byte integers, as BPF atomics: Add/Increment/Decrement return the new value
+    /// (the old one plus the addend), Exchange/CompareExchange/And/Or the old one. When nothing uses the result,
+    /// dead-code elimination drops the fetch and the plain form is emitted.
+    /// </summary>
+    private bool InterlockedIntrinsic(MethodReference method)
+    {
+        var location = method.Parameters.Count > 0 ? method.Parameters[0].ParameterType : null;
+        var element = (location as ByReferenceType)?.ElementType;
+        var scalar = element is null ? null : TypeLayouts.Scalar(element);
+        if (element is null || scalar is not { Size: 4 or 8 } || element.MetadataType is MetadataType.IntPtr or MetadataType.UIntPtr)
+            throw Error(CompilerDiagnosticIds.UnsupportedCall, $"'Interlocked.{method.Name}' on '{element?.Name ?? location?.Name}' has no eBPF translation: BPF atomics work on int, uint, long and ulong.");
+        var (operation, addend) = method.Name switch
+        {
+            "Increment" => (AtomicOperation.Add, 1L),
+            "Decrement" => (AtomicOperation.Add, -1L),
+            "Add" => (AtomicOperation.Add, 0L),
+            "Exchange" => (AtomicOperation.Exchange, 0L),
+            "CompareExchange" => (AtomicOperation.CompareExchange, 0L),
+            "And" => (AtomicOperation.And, 0L),
+            "Or" => (AtomicOperation.Or, 0L),
+            _ => throw Error(CompilerDiagnosticIds.UnsupportedCall, $"'Interlocked.{method.Name}' has no eBPF translation; programs can use Add, Increment, Decrement, Exchange, CompareExchange, And and Or."),
+        };
+        bool wide = scalar.Value.Size == 8;
+        IrValue Operand(ValueEntry entry) => wide ? Widen(entry, scalar.Value.Signed) : Narrow(entry.Value);
+        IrValue? comparand = operation == AtomicOperation.CompareExchange ? Operand(PopValue()) : null;
+        IrValue value = method.Parameters.Count > 1 ? Operand(PopValue()) : IrConstant.Of(addend, wide);
+        var address = AddressOf(Pop());
+        SpillPendingStructs();
+        var atomic = comparand is null ? Emit(IrOpcode.Atomic, wide, address, value) : Emit(IrOpcode.Atomic, wide, address, value, comparand);
+        atomic.Immediate = (long)operation;
+        atomic.Size = scalar.Value.Size;
+        IrValue result = operation == AtomicOperation.Add ? Emit(IrOpcode.Add, wide, atomic, value) : atomic;
+        PushScalar(result, scalar.Value, element);
+        return true;
     }
 }

@@ -1,3 +1,4 @@
+using EbpfSharp.Compiler.Data;
 using EbpfSharp.Compiler.Diagnostics;
 using EbpfSharp.Compiler.Ir;
 using EbpfSharp.Compiler.Metadata;
@@ -138,10 +139,52 @@ internal sealed partial class MethodImporter
         ZeroMemory(destination, (int)constant.Value);
     }
 
+    /// <summary>
+    /// Static fields are maps (the field's value is the map: ld_imm64 of its symbol) or globals in .bss, .data or
+    /// .rodata (the field's address is an ld_imm64 of its symbol; loads and stores go through it).
+    /// </summary>
     private void StaticField(Instruction instruction)
     {
-        var field = (FieldReference)instruction.Operand;
-        throw Error(CompilerDiagnosticIds.StaticField, $"Static field '{field.DeclaringType.Name}.{field.Name}' is used; static fields in programs are not supported yet. Use a const, or pass the value in.");
+        var reference = (FieldReference)instruction.Operand;
+        var field = reference.Resolve() ?? throw Error(CompilerDiagnosticIds.UnreadableAssembly, $"Static field '{reference.FullName}' cannot be found.");
+        object symbol;
+        try
+        {
+            symbol = _context.Module.Statics.Get(field);
+        }
+        catch (StaticFieldException exception)
+        {
+            throw Error(CompilerDiagnosticIds.StaticField, exception.Message);
+        }
+        var address = Emit(IrOpcode.SymbolAddress, true);
+        var code = instruction.OpCode.Code;
+        string name = $"{field.DeclaringType.Name}.{field.Name}";
+        if (symbol is MapSymbol map)
+        {
+            address.Symbol = map.Symbol;
+            if (code != Code.Ldsfld)
+                throw Error(CompilerDiagnosticIds.StaticField, $"Map '{name}' is {(code == Code.Stsfld ? "assigned" : "used by reference")}; programs only call its methods.");
+            PushValue(address, StackKind.NativeInt);
+            return;
+        }
+        var global = (GlobalSymbol)symbol;
+        address.Symbol = global.Symbol;
+        var pointer = new ValueEntry(address, StackKind.NativeInt);
+        switch (code)
+        {
+            case Code.Ldsfld:
+                LoadIndirect(pointer, 0, global.Type);
+                break;
+            case Code.Ldsflda:
+                PushValue(address, StackKind.NativeInt);
+                break;
+            default:
+                if (global.Section == ".rodata")
+                    throw Error(CompilerDiagnosticIds.StaticField, $"'{name}' is static readonly: programs read it from .rodata, which is frozen when the object loads. Make it a mutable static to change it.");
+                StoreIndirect(pointer, 0, global.Type, Pop());
+                SpillPendingStructs();
+                break;
+        }
     }
 
     /// <summary>

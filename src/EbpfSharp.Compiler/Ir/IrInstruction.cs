@@ -63,15 +63,15 @@ internal sealed class IrInstruction : IrValue
     public bool HasResult => Opcode switch
     {
         IrOpcode.Store or IrOpcode.StoreFrame or >= IrOpcode.Jump => false,
-        IrOpcode.CallHelper or IrOpcode.CallFunction => ProducesValue,
+        IrOpcode.CallHelper or IrOpcode.CallFunction or IrOpcode.Atomic => ProducesValue,
         _ => true,
     };
 
-    /// <summary>For calls: whether the result is used (void helpers and discarded results need no register).</summary>
+    /// <summary>For calls and atomics: whether the result is used (void helpers and discarded results need no register).</summary>
     public bool ProducesValue { get; set; } = true;
 
     /// <summary>Whether removing the instruction when its value is unused would change behaviour.</summary>
-    public bool HasSideEffects => Opcode is IrOpcode.Store or IrOpcode.StoreFrame or IrOpcode.CallHelper or IrOpcode.CallFunction
+    public bool HasSideEffects => Opcode is IrOpcode.Store or IrOpcode.StoreFrame or IrOpcode.CallHelper or IrOpcode.CallFunction or IrOpcode.Atomic
         || IsTerminator;
 
     public bool IsCall => Opcode is IrOpcode.CallHelper or IrOpcode.CallFunction;
@@ -86,6 +86,7 @@ internal sealed class IrInstruction : IrValue
             IrOpcode.LoadFrame or IrOpcode.StoreFrame or IrOpcode.FrameAddress => $" frame={Frame?.Name} off={Immediate} size={Size}",
             IrOpcode.Compare or IrOpcode.CompareBranch => $" {Condition}",
             IrOpcode.CallHelper or IrOpcode.Parameter => $" #{Immediate}",
+            IrOpcode.Atomic => $" op=0x{Immediate:x2} size={Size}",
             IrOpcode.CallFunction or IrOpcode.SymbolAddress => $" {Symbol}",
             _ => "",
         };

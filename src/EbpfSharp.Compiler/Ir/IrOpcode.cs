@@ -34,6 +34,13 @@ internal enum IrOpcode
     SymbolAddress,
     /// <summary>Kernel helper <see cref="IrInstruction.Immediate"/> with up to five arguments; result in R0.</summary>
     CallHelper,
+
+    /// <summary>
+    /// Atomic read-modify-write of <see cref="IrInstruction.Size"/> bytes at operand 0 with operand 1
+    /// (<see cref="IrInstruction.Immediate"/> holds the <c>AtomicOperation</c>; compare-exchange takes the expected
+    /// value as operand 2). When <see cref="IrInstruction.ProducesValue"/>, the result is the memory's old value.
+    /// </summary>
+    Atomic,
     /// <summary>BPF-to-BPF call of <see cref="IrInstruction.Symbol"/>; result in R0.</summary>
     CallFunction,
     /// <summary>SSA merge: operand i comes from predecessor i.</summary>

@@ -48,6 +48,11 @@ internal static class ConstantOperands
                 return instruction.Size < 8 || Fits32(constant.Value);
             case IrOpcode.StoreFrame:
                 return instruction.Size < 8 || Fits32(constant.Value);
+            case IrOpcode.Atomic when operand == 1:
+                // Loaded into R0 by the emitter, except compare-exchange's new value, which needs its own register.
+                return instruction.Immediate != (long)Object.Instructions.AtomicOperation.CompareExchange;
+            case IrOpcode.Atomic when operand == 2:
+                return true;
             default:
                 return false;
         }

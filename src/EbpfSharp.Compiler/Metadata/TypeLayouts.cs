@@ -18,7 +18,7 @@ internal sealed class TypeLayouts
             return ScalarType.Pointer;
         if (type.IsGenericParameter || type.IsArray)
             return null;
-        if (ProgramContexts.IsContext(type))
+        if (ProgramContexts.IsContext(type) || MapTypes.IsMapFamily(type))
             return ScalarType.Pointer;
         ScalarType? primitive = type.MetadataType switch
         {

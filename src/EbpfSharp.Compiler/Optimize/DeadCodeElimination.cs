@@ -15,7 +15,7 @@ internal static class DeadCodeElimination
             foreach (var block in function.Blocks)
                 removed += block.Instructions.RemoveAll(instruction =>
                     instruction.HasResult && !instruction.HasSideEffects && !uses.ContainsKey(instruction));
-            foreach (var call in function.AllInstructions.Where(instruction => instruction.IsCall && instruction.ProducesValue && !uses.ContainsKey(instruction)))
+            foreach (var call in function.AllInstructions.Where(instruction => (instruction.IsCall || instruction.Opcode == IrOpcode.Atomic) && instruction.ProducesValue && !uses.ContainsKey(instruction)))
                 call.ProducesValue = false;
             if (removed == 0)
                 return changed;

@@ -1,0 +1,72 @@
+using System.Threading;
+using EbpfSharp;
+using EbpfSharp.Net;
+
+namespace EbpfSharp.Compiler.Tests.Programs;
+
+// The design's first example: a map, a .rodata setting, a .bss counter and an atomic increment.
+public static unsafe class ProtocolCounter
+{
+    static readonly ArrayMap<ulong> Counts = new(maxEntries: 256);
+
+    static readonly ushort IgnoredEtherType = 0x86DD;
+
+    static ulong Packets;
+
+    [Xdp]
+    public static XdpAction Count(XdpContext ctx)
+    {
+        Packets++;
+        if (!ctx.TryGet(0, out EthernetHeader* eth)) return XdpAction.Pass;
+        if (eth->EtherType == IgnoredEtherType) return XdpAction.Pass;
+        if (eth->EtherType != EtherType.IPv4) return XdpAction.Pass;
+        if (!ctx.TryGet(sizeof(EthernetHeader), out IPv4Header* ip)) return XdpAction.Pass;
+
+        ulong* count = Counts.Lookup(ip->Protocol);
+        if (count != null) Interlocked.Increment(ref *count);
+        return XdpAction.Pass;
+    }
+}
+
+// Keyed maps with a padded struct key, and the other map kinds' calls.
+public static unsafe class MapShapes
+{
+    public struct FlowKey
+    {
+        public uint Source;
+        public uint Destination;
+        public ushort SourcePort;
+        public ushort DestinationPort;
+        public byte Protocol;
+    }
+
+    public struct Event
+    {
+        public uint Length;
+        public ulong Sequence;
+    }
+
+    static readonly HashMap<FlowKey, ulong> Flows = new(maxEntries: 1024);
+    static readonly QueueMap<uint> Recent = new(maxEntries: 16);
+    static readonly RingBuffer<Event> Events = new(sizeBytes: 4096 * 4);
+    static readonly ProgramArray Jumps = new(maxEntries: 4);
+    static ulong Sequence = 7;
+
+    [Xdp]
+    public static XdpAction CountFlow(XdpContext ctx)
+    {
+        var key = new FlowKey { Source = 1, Destination = (uint)ctx.Length, Protocol = 6 };
+        ulong* bytes = Flows.Lookup(key);
+        if (bytes != null)
+            *bytes += (ulong)ctx.Length;
+        else
+            Flows.Update(key, (ulong)ctx.Length);
+        Recent.Push((uint)ctx.Length, MapUpdateFlags.Exist);
+        Event* e = Events.Reserve();
+        if (e == null) return XdpAction.Pass;
+        e->Length = (uint)ctx.Length;
+        e->Sequence = Sequence++;
+        Events.Submit(e);
+        return Jumps.TailCall(ctx, 1, XdpAction.Pass);
+    }
+}
