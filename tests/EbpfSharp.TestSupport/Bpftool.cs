@@ -69,8 +69,7 @@ public sealed partial class Bpftool : IDisposable
     /// </summary>
     public List<(byte[] Key, byte[] Value)> DumpMap(string mapName)
     {
-        string path = Path.Combine(MapDirectory, mapName.Replace('.', '_'));
-        using var document = JsonDocument.Parse(Tools.RunChecked("bpftool", "-j", "map", "dump", "pinned", path));
+        using var document = JsonDocument.Parse(Tools.RunChecked("bpftool", "-j", "map", "dump", "pinned", MapPath(mapName)));
         var entries = new List<(byte[], byte[])>();
         foreach (var entry in document.RootElement.EnumerateArray())
         {
@@ -91,6 +90,15 @@ public sealed partial class Bpftool : IDisposable
         }
         return entries;
     }
+
+    /// <summary>
+    /// <c>bpftool map dump</c>'s own output for a pinned map: with BTF, keys and values print as structs with
+    /// their field names.
+    /// </summary>
+    public string DumpMapFormatted(string mapName) => Tools.RunChecked("bpftool", "map", "dump", "pinned", MapPath(mapName));
+
+    /// <summary>Where libbpf pinned a map: under its name with '.' replaced by '_'.</summary>
+    public string MapPath(string mapName) => Path.Combine(MapDirectory, mapName.Replace('.', '_'));
 
     /// <summary>The names of the maps libbpf pinned (with '.' as '_').</summary>
     public IEnumerable<string> PinnedMaps => Directory.EnumerateFiles(MapDirectory).Select(Path.GetFileName).OfType<string>();

@@ -4,10 +4,10 @@ using EbpfSharp.Net;
 namespace EbpfSharp.Corpus.Maps;
 
 /// <summary>
-/// Source address policy: an LPM trie of IPv4 prefixes, each with a verdict and a hit counter, that
-/// <see cref="Setup"/> fills as a host would; and greylisting of new sources with a bloom filter.
+/// Address policy in an LPM trie of IPv4 prefixes, each with a verdict and a hit counter, that <see cref="Setup"/>
+/// fills as a host would.
 /// </summary>
-public static unsafe partial class AddressFilters
+public static unsafe partial class PrefixPolicies
 {
     /// <summary>An LPM trie key: the prefix length in bits, then the address in network order.</summary>
     public struct Ipv4Prefix
@@ -23,13 +23,6 @@ public static unsafe partial class AddressFilters
     }
 
     static readonly LpmTrie<Ipv4Prefix, PrefixPolicy> Policies = new(maxEntries: 64);
-
-    // Sized far above the sources of a run, with the zero seed, so that false positives (which the CLR's exact
-    // filter does not have) are vanishingly rare and reproducible.
-    static readonly BloomFilter<uint> SeenSources = new(maxEntries: 65536, hashCount: 5, flags: MapFlags.ZeroSeed);
-
-    static ulong NewSources;
-    static ulong RepeatSources;
 
     /// <summary>The policy a host installs: a few blocks, holes in them, and a prefix sent back.</summary>
     public static void Setup()
@@ -63,26 +56,6 @@ public static unsafe partial class AddressFilters
             return XdpAction.Pass;
         Interlocked.Increment(ref policy->Hits);
         return (XdpAction)policy->Action;
-    }
-
-    /// <summary>Greylisting: drops the first packet of a source not seen before and remembers it; later ones pass.</summary>
-    [Xdp]
-    public static XdpAction GreylistNewSources(XdpContext ctx)
-    {
-        if (!ctx.TryGet(0, out EthernetHeader* eth) || eth->EtherType != EtherType.IPv4)
-            return XdpAction.Pass;
-        if (!ctx.TryGet(sizeof(EthernetHeader), out IPv4Header* ip))
-            return XdpAction.Pass;
-        uint source = ip->SourceAddress;
-        if (SeenSources.Contains(source))
-        {
-            RepeatSources++;
-            return XdpAction.Pass;
-        }
-        if (!SeenSources.Add(source))
-            return XdpAction.Aborted;
-        NewSources++;
-        return XdpAction.Drop;
     }
 
     /// <summary>Applies the trie to the destination with a /24 key (a route lookup): matches by the first 24 bits only.</summary>
