@@ -1,4 +1,5 @@
 using System.Reflection;
+using EbpfSharp.Compiler.Diagnostics;
 using EbpfSharp.Runtime;
 using EbpfSharp.TestSupport;
 using Xunit.Abstractions;
@@ -16,8 +17,11 @@ public sealed class DifferentialTests(CorpusFixture corpus, ITestOutputHelper ou
         var data = new TheoryData<string, IsaVersion>();
         foreach (var isa in new[] { IsaVersion.V3, IsaVersion.V2, IsaVersion.V4 })
             foreach (var method in CorpusMethods())
-                if (!KnownCompilerFailures.ContainsKey($"{method.DeclaringType!.Name}.{method.Name}"))
-                    data.Add($"{method.DeclaringType!.Name}.{method.Name}", isa);
+            {
+                string name = $"{method.DeclaringType!.Name}.{method.Name}";
+                if (!KnownCompilerFailures.ContainsKey(name) && !(isa == IsaVersion.V2 && ClassesNeedingIsaV3.Contains(method.DeclaringType!.Name)))
+                    data.Add(name, isa);
+            }
         return data;
     }
 
@@ -27,14 +31,25 @@ public sealed class DifferentialTests(CorpusFixture corpus, ITestOutputHelper ou
             .Where(method => method.GetCustomAttribute<XdpAttribute>() is not null)
             .OrderBy(method => method.DeclaringType!.FullName).ThenBy(method => method.Name);
 
+    /// <summary>
+    /// Corpus classes that use atomics ISA v2 lacks (Exchange, CompareExchange, And, Or, or an atomic add whose result
+    /// is used): the compiler rejects them for v2 with EBPF1018, so they run only for v3 and v4.
+    /// </summary>
+    public static readonly IReadOnlySet<string> ClassesNeedingIsaV3 = new HashSet<string>
+    {
+        nameof(Corpus.Maps.AtomicOperations), nameof(Corpus.Maps.EventReporting), nameof(Corpus.Maps.RateLimiter), nameof(Corpus.Maps.ScanDetection),
+    };
+
     [Fact]
     public void Corpus_compiles_without_errors()
     {
         foreach (var diagnostic in corpus.Result.Diagnostics)
             output.WriteLine(diagnostic.ToString());
         Assert.True(corpus.Result.Success, string.Join("\n", corpus.Result.Diagnostics));
-        Assert.True(corpus.For(IsaVersion.V2).Success, string.Join("\n", corpus.For(IsaVersion.V2).Diagnostics));
         Assert.True(corpus.For(IsaVersion.V4).Success, string.Join("\n", corpus.For(IsaVersion.V4).Diagnostics));
+        var v2 = corpus.For(IsaVersion.V2).Diagnostics.Where(diagnostic => diagnostic.Severity == DiagnosticSeverity.Error).ToList();
+        Assert.True(v2.All(diagnostic => diagnostic.Id == "EBPF1018"), string.Join("\n", v2));
+        Assert.Equal(ClassesNeedingIsaV3.Order(), v2.Select(diagnostic => diagnostic.MethodName!.Split('.')[0]).Distinct().Order());
         int programs = corpus.Result.Objects.Sum(compiled => compiled.Programs.Count);
         Assert.True(programs >= 40, $"the corpus has {programs} programs; it should have at least 40");
     }
