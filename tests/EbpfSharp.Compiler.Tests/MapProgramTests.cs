@@ -32,4 +32,47 @@ public sealed class MapProgramTests(ITestOutputHelper output)
         Assert.True(loaded.Map("Counts").TryLookup(17u, out ulong udpCount));
         Assert.Equal(3ul, udpCount);
     }
+
+    [KernelFact]
+    public void Struct_keys_queues_ring_buffers_and_tail_calls_load_and_run()
+    {
+        var compiled = Compiled(typeof(MapShapes));
+        using var loaded = ObjectSpec.Read(compiled.Bytes, compiled.ClassName).Load();
+        var program = loaded.Program("CountFlow");
+        var packet = Packets.Ipv4(new Random(2), protocol: 6);
+        Assert.Equal((uint)XdpAction.Pass, program.TestRun(new TestRunOptions { Data = packet }).ReturnValue);
+        Assert.Equal((uint)XdpAction.Pass, program.TestRun(new TestRunOptions { Data = packet }).ReturnValue);
+        var flows = loaded.Map("Flows").Entries().ToList();
+        var (key, value) = Assert.Single(flows);
+        Assert.Equal(16, key.Length);
+        output.WriteLine(Convert.ToHexString(key));
+        Assert.Equal(2ul * (ulong)packet.Length, BitConverter.ToUInt64(value));
+        Assert.Equal(9ul, loaded.ReadVariable<ulong>("Sequence"));
+    }
+
+    [Theory]
+    [InlineData(typeof(ReassignableMap), "EBPF1014 reassignable", IsaVersion.V3)]
+    [InlineData(typeof(RuntimeSizedMap), "EBPF1014 size", IsaVersion.V3)]
+    [InlineData(typeof(ManagedStatic), "EBPF1014 string", IsaVersion.V3)]
+    [InlineData(typeof(ReadsRingBufferInProgram), "EBPF1019", IsaVersion.V3)]
+    [InlineData(typeof(ExchangesOnV2), "EBPF1018", IsaVersion.V2)]
+    public void Misuse_is_reported_with_its_id_at_its_line(Type program, string marker, IsaVersion isa)
+    {
+        var result = isa == IsaVersion.V3 ? CompiledPrograms.Result : EbpfCompiler.Compile(program.Assembly.Location, new CompilerOptions { Isa = isa });
+        var diagnostic = Assert.Single(result.Diagnostics, diagnostic => diagnostic.MethodName?.StartsWith(program.Name + ".", StringComparison.Ordinal) == true);
+        output.WriteLine(diagnostic.ToString());
+
+        Assert.Equal(marker.Split(' ')[0], diagnostic.Id);
+        Assert.EndsWith("MapMisuse.cs", diagnostic.Location!.FilePath);
+        Assert.Equal(CompiledPrograms.LineOf("Programs/MapMisuse.cs", $"// {marker}"), diagnostic.Location.Line);
+        Assert.DoesNotContain(result.Objects, compiled => compiled.ClassName == program.FullName);
+    }
+
+    [Fact]
+    public void Exchange_compiles_on_v3_with_a_fetching_atomic()
+    {
+        var compiled = Compiled(typeof(ExchangesOnV2));
+        string listing = ObjectDisassembler.Disassemble(ElfFile.Read(compiled.Bytes), compiled.FileName);
+        Assert.Contains("xchg", listing, StringComparison.Ordinal);
+    }
 }

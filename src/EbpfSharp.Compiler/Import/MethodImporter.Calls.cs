@@ -23,6 +23,8 @@ internal sealed partial class MethodImporter
             CallHelper(method, generics, helper);
             return;
         }
+        if (Attributes.IsClrOnly(method) || MapTypes.IsMapFamily(method.DeclaringType) && method.IsVirtual)
+            throw Error(CompilerDiagnosticIds.ClrOnlyMember, $"'{Describe(method)}' works on the CLR only (in unit tests and host code); a program cannot call it. In the host, read the map through the loaded object instead.");
         if (Attributes.ContextField(method) is var (offset, size))
         {
             var context = AddressOf(Pop());

@@ -25,6 +25,16 @@ internal static class Attributes
 
     public static bool IsNoInlining(MethodDefinition method) => method.NoInlining;
 
+    /// <summary>Whether a method (or the property it belongs to) is marked [ClrOnly]: tests and host code only.</summary>
+    public static bool IsClrOnly(MethodDefinition method)
+    {
+        const string name = "EbpfSharp.ClrOnlyAttribute";
+        if (Find(method, name) is not null)
+            return true;
+        var property = method.DeclaringType.Properties.FirstOrDefault(candidate => candidate.GetMethod == method || candidate.SetMethod == method);
+        return property?.CustomAttributes.Any(attribute => attribute.AttributeType.FullName == name) == true;
+    }
+
     /// <summary>The program attribute on a method (any attribute deriving from EbpfSharp.ProgramAttribute).</summary>
     public static CustomAttribute? Program(MethodDefinition method) =>
         method.CustomAttributes.FirstOrDefault(attribute => DerivesFrom(attribute.AttributeType, ProgramAttribute));

@@ -37,6 +37,7 @@ public sealed unsafe class RingBuffer<T> : ProgramMap
     public void Discard(T* record, RingBufferWakeup wakeup = RingBufferWakeup.Default) => DiscardRecord(record, (ulong)wakeup);
 
     /// <summary>On the CLR: takes the oldest submitted record, as the host's reader would. Not available in programs.</summary>
+    [ClrOnly]
     public bool TryRead(out T record) => throw new NotImplementedException();
 
     [BpfHelper(130)]
