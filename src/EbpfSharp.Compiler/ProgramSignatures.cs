@@ -12,6 +12,7 @@ internal static class ProgramSignatures
         string name = attribute.AttributeType.Name;
         string? problem = null;
         string? section = null;
+        string example = $"public static XdpAction {method.Name}(XdpContext ctx)";
         if (!method.IsStatic)
             problem = "must be static";
         else if (method.HasGenericParameters)
@@ -25,6 +26,18 @@ internal static class ProgramSignatures
             else if (method.ReturnType.FullName != "EbpfSharp.XdpAction" && method.ReturnType.MetadataType is not (MetadataType.Int32 or MetadataType.UInt32))
                 problem = "must return XdpAction";
         }
+        else if (name == "RawTracepointAttribute")
+        {
+            string tracepoint = attribute.ConstructorArguments[0].Value as string ?? "";
+            section = $"raw_tp/{tracepoint}";
+            example = $"public static int {method.Name}(RawTracepointContext ctx)";
+            if (tracepoint.Length == 0 || tracepoint.Any(c => !char.IsAsciiLetterOrDigit(c) && c != '_'))
+                problem = $"names tracepoint '{tracepoint}'; a raw tracepoint name is letters, digits and '_' (for example sys_enter)";
+            else if (method.Parameters.Count != 1 || method.Parameters[0].ParameterType.FullName != "EbpfSharp.RawTracepointContext")
+                problem = "must take exactly one RawTracepointContext parameter";
+            else if (method.ReturnType.MetadataType is not (MetadataType.Int32 or MetadataType.UInt32 or MetadataType.Int64 or MetadataType.UInt64))
+                problem = "must return int";
+        }
         else
         {
             problem = $"uses [{name.Replace("Attribute", "", StringComparison.Ordinal)}], a program kind this compiler does not support yet";
@@ -32,7 +45,7 @@ internal static class ProgramSignatures
         if (problem is null)
             return section;
         diagnostics.Add(new CompilerDiagnostic(CompilerDiagnosticIds.ProgramSignature, DiagnosticSeverity.Error,
-            $"Program '{method.DeclaringType.Name}.{method.Name}' {problem} (for example: public static XdpAction {method.Name}(XdpContext ctx)).",
+            $"Program '{method.DeclaringType.Name}.{method.Name}' {problem} (for example: {example}).",
             debug.Locate(method, 0), $"{method.DeclaringType.Name}.{method.Name}"));
         return null;
     }

@@ -75,4 +75,24 @@ public sealed class MapProgramTests(ITestOutputHelper output)
         string listing = ObjectDisassembler.Disassemble(ElfFile.Read(compiled.Bytes), compiled.FileName);
         Assert.Contains("xchg", listing, StringComparison.Ordinal);
     }
+
+    [KernelFact]
+    public void Raw_tracepoint_reads_its_arguments_and_stores_its_kernel_stack()
+    {
+        var compiled = Compiled(typeof(StackSampler));
+        Assert.Equal("raw_tp/sys_enter", Assert.Single(compiled.Programs).SectionName);
+        using var loaded = ObjectSpec.Read(compiled.Bytes, compiled.ClassName).Load();
+        var arguments = new byte[6 * 8];
+        BitConverter.TryWriteBytes(arguments.AsSpan(8), 0x1234_5678_9abcul);
+        loaded.Program("Sample").TestRun(new TestRunOptions { Context = arguments });
+
+        Assert.True(loaded.Map("LastArgument").TryLookup(0u, out ulong argument));
+        Assert.Equal(0x1234_5678_9abcul, argument);
+        Assert.True(loaded.Map("LastId").TryLookup(0u, out long id));
+        Assert.InRange(id, 0, 63);
+        var stack = new byte[127 * 8];
+        Assert.True(loaded.Map("Stacks").TryLookup(BitConverter.GetBytes((uint)id), stack));
+        ulong top = BitConverter.ToUInt64(stack);
+        Assert.True(top >= 0xffff_8000_0000_0000ul, $"the first frame, 0x{top:x}, is not a kernel address");
+    }
 }

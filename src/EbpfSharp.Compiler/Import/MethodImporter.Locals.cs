@@ -24,6 +24,11 @@ internal sealed partial class MethodImporter
                     Ssa.Write(slot.Leaf(0, scalar, out _)!, _entry, Normalize(value.Value, scalar));
                 }
                 break;
+            case StructEntry structure when MapTypes.IsMapFamily(_method.DeclaringType):
+                // The map API's wrappers only pass their key and value parameters on to helpers that read them:
+                // the caller's bytes serve, and a copy would cost stack (512 bytes in all).
+                slot.Alias = structure;
+                break;
             case StructEntry structure:
                 // Struct arguments are copies: the callee may change its own without touching the caller's.
                 slot.Frame = NewFrame(slot.Name, Layouts.SizeOf(slot.Type));
@@ -136,6 +141,11 @@ internal sealed partial class MethodImporter
     {
         if (slot.Alias is LocalAddressEntry aliased)
             throw new LocalEscapeException(aliased.Slot.Key);
+        if (slot.Alias is StructEntry structure)
+        {
+            PushValue(structure.Address, StackKind.NativeInt);
+            return;
+        }
         if (slot.Alias is not null)
             throw Error(CompilerDiagnosticIds.StringOperation, "The address of a string parameter is taken.");
         if (slot.Frame is { } frame)

@@ -10,7 +10,7 @@ internal static class ProgramContexts
 {
     public const string ApiNamespace = "EbpfSharp";
 
-    private static readonly HashSet<string> Names = ["EbpfSharp.XdpContext"];
+    private static readonly HashSet<string> Names = ["EbpfSharp.XdpContext", "EbpfSharp.RawTracepointContext"];
 
     public static bool IsContext(TypeReference type) => !type.IsValueType && Names.Contains(type.FullName);
 }

@@ -170,7 +170,9 @@ public sealed partial class BpfProgram : IDisposable
     public unsafe TestRunResult TestRun(TestRunOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        int dataOutSize = options.Data.Length + 4096;
+        int dataOutSize = options.Data.Length == 0 ? 0 : options.Data.Length + 4096;
+        // Raw tracepoints run exactly once and refuse any repeat count, even 1 (kernel: net/bpf/test_run.c).
+        uint repeat = Type is BpfProgramType.RawTracepoint or BpfProgramType.RawTracepointWritable && options.Repeat <= 1 ? 0 : options.Repeat;
         while (true)
         {
             var dataOut = new byte[dataOutSize];
@@ -188,7 +190,7 @@ public sealed partial class BpfProgram : IDisposable
                     DataSizeOut = (uint)dataOut.Length,
                     DataIn = options.Data.Length == 0 ? 0 : (ulong)dataIn,
                     DataOut = options.Data.Length == 0 ? 0 : (ulong)dataOutPointer,
-                    Repeat = options.Repeat,
+                    Repeat = repeat,
                     ContextSizeIn = (uint)options.Context.Length,
                     ContextSizeOut = (uint)contextOut.Length,
                     ContextIn = options.Context.Length == 0 ? 0 : (ulong)contextIn,

@@ -2,8 +2,8 @@ namespace EbpfSharp;
 
 /// <summary>
 /// A stack trace map (<c>BPF_MAP_TYPE_STACK_TRACE</c>): <see cref="GetStackId"/> stores the current call stack and
-/// returns its id; the host reads the stack's instruction addresses by id. Available to tracing programs (probes,
-/// tracepoints, perf events); XDP programs cannot capture stacks.
+/// returns its id; the host reads the stack's instruction addresses by id. Available to tracing programs (raw tracepoints now;
+/// probes and perf events to come); XDP programs cannot capture stacks.
 /// </summary>
 [MapKind(MapKind.StackTrace)]
 public sealed class StackTraceMap : ProgramMap
@@ -27,11 +27,11 @@ public sealed class StackTraceMap : ProgramMap
     /// another stack holds its bucket and <see cref="StackTraceFlags.ReuseId"/> is not set). <paramref name="skip"/>
     /// frames are left off the top (0 to 255).
     /// </summary>
-    public long GetStackId(XdpContext ctx, StackTraceFlags flags = StackTraceFlags.None, int skip = 0) =>
+    public long GetStackId(RawTracepointContext ctx, StackTraceFlags flags = StackTraceFlags.None, int skip = 0) =>
         GetStackIdRaw(ctx, this, (ulong)flags | (uint)(skip & 0xff));
 
     [BpfHelper(27)]
-    internal static long GetStackIdRaw(XdpContext ctx, StackTraceMap map, ulong flags) => throw new NotImplementedException();
+    internal static long GetStackIdRaw(RawTracepointContext ctx, StackTraceMap map, ulong flags) => throw new NotImplementedException();
 
     /// <inheritdoc/>
     public override IReadOnlyList<(byte[] Key, byte[] Value)> ContentBytes() => throw new NotImplementedException();

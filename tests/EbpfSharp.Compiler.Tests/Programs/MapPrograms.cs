@@ -70,3 +70,19 @@ public static unsafe class MapShapes
         return Jumps.TailCall(ctx, 1, XdpAction.Pass);
     }
 }
+
+// A raw tracepoint that records the kernel stack it runs on: stack trace maps need a tracing program.
+public static unsafe class StackSampler
+{
+    static readonly StackTraceMap Stacks = new(maxEntries: 64);
+    static readonly ArrayMap<long> LastId = new(maxEntries: 1);
+    static readonly ArrayMap<ulong> LastArgument = new(maxEntries: 1);
+
+    [RawTracepoint("sys_enter")]
+    public static int Sample(RawTracepointContext ctx)
+    {
+        LastArgument.Update(0, ctx.Arg(1));
+        LastId.Update(0, Stacks.GetStackId(ctx, StackTraceFlags.ReuseId));
+        return 0;
+    }
+}
