@@ -1,18 +1,20 @@
 using System.Text.RegularExpressions;
-using AssembledCounter;
+using EbpfSharp.Runtime;
 using EbpfSharp.TestSupport;
+using ProtocolCounterSample;
 
 namespace EbpfSharp.Samples.Tests;
 
-public class AssembledCounterTests
+public class ProtocolCounterTests
 {
+    private static string ObjectPath => Path.Combine(AppContext.BaseDirectory, "ProtocolCounter.bpf.o");
+
     [KernelFact]
     public void The_main_sample_counts_exactly_the_packets_it_sent_across_the_veth_pair()
     {
         var output = new StringWriter();
-        string objectPath = Path.Combine(Scratch.NewDirectory("sample"), "counter.bpf.o");
 
-        int exitCode = CounterApp.Run(["--object", objectPath], output);
+        int exitCode = CounterApp.Run([], output);
 
         string text = output.ToString();
         Assert.True(exitCode == 0, text);
@@ -21,17 +23,17 @@ public class AssembledCounterTests
         Assert.Matches(new Regex(@"^ICMP \(1\)\s+15\s+\d+\s+15$", RegexOptions.Multiline), text);
         Assert.Contains("40 of 40 datagrams reached their socket", text);
         Assert.Contains("the UDP count stayed at 40 (was 40)", text);
-        Assert.True(File.Exists(objectPath));
     }
 
     [Fact]
-    public void The_sample_writes_an_object_that_reads_back_with_its_program_and_maps()
+    public void The_build_compiled_the_csharp_program_into_an_object_beside_the_sample()
     {
-        var spec = EbpfSharp.Runtime.ObjectSpec.Read(ProtocolCounterObject.Write(), "protocol-counter");
+        var spec = ObjectSpec.ReadFile(ObjectPath);
 
-        Assert.Equal(ProtocolCounterObject.ProgramName, spec.Programs.Single().Name);
-        Assert.Equal(16, spec.Map(ProtocolCounterObject.CountsMap).Definition.ValueSize);
-        Assert.Contains(spec.Variables, variable => variable.Name == ProtocolCounterObject.NotIpv4Variable);
+        Assert.Equal(nameof(ProtocolCounter.Count), spec.Programs.Single().Name);
+        Assert.Equal(16, spec.Map("Counts").Definition.ValueSize);
+        Assert.Equal(256, (int)spec.Map("Counts").Definition.MaxEntries);
+        Assert.Contains(spec.Variables, variable => variable.Name == "NotIpv4");
     }
 
     [Fact]
@@ -40,5 +42,13 @@ public class AssembledCounterTests
         var exception = Assert.Throws<ArgumentException>(() => CounterOptions.Parse(["--frobnicate"]));
 
         Assert.Contains("--interface <name>", exception.Message);
+    }
+
+    [Fact]
+    public void A_missing_object_is_reported_with_what_to_do()
+    {
+        var exception = Assert.Throws<FileNotFoundException>(() => CounterApp.Run(["--object", "/nonexistent/counter.bpf.o"], new StringWriter()));
+
+        Assert.Contains("dotnet build", exception.Message);
     }
 }
