@@ -20,9 +20,9 @@ public struct ProtocolCount
 /// </summary>
 public static unsafe class ProtocolCounter
 {
-    static readonly ArrayMap<ProtocolCount> Counts = new(maxEntries: 256);
+    internal static readonly ArrayMap<ProtocolCount> Counts = new(maxEntries: 256);
 
-    static ulong NotIpv4;
+    internal static ulong NotIpv4;
 
     [Xdp]
     public static XdpAction Count(XdpContext ctx)

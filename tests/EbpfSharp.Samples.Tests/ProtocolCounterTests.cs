@@ -37,6 +37,23 @@ public class ProtocolCounterTests
     }
 
     [Fact]
+    public unsafe void The_same_program_runs_on_the_clr_against_managed_maps()
+    {
+        ProtocolCounter.Counts.Clear();
+        ProtocolCounter.NotIpv4 = 0;
+        var udp = Packets.Ipv4(new Random(3), protocol: 17);
+
+        Assert.Equal(XdpAction.Pass, ProtocolCounter.Count(XdpContext.ForPacket(udp)));
+        Assert.Equal(XdpAction.Pass, ProtocolCounter.Count(XdpContext.ForPacket(udp)));
+        Assert.Equal(XdpAction.Pass, ProtocolCounter.Count(XdpContext.ForPacket(new byte[14])));
+
+        ProtocolCount* count = ProtocolCounter.Counts.Lookup(17);
+        Assert.Equal(2ul, count->Packets);
+        Assert.Equal(2ul * (ulong)udp.Length, count->Bytes);
+        Assert.Equal(1ul, ProtocolCounter.NotIpv4);
+    }
+
+    [Fact]
     public void An_unknown_option_is_explained_with_the_usage()
     {
         var exception = Assert.Throws<ArgumentException>(() => CounterOptions.Parse(["--frobnicate"]));
