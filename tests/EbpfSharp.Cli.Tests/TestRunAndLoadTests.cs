@@ -12,6 +12,18 @@ public class TestRunAndLoadTests
     private static readonly string Counter = CliRun.WriteTemporaryObject(SampleObjects.CounterWithEverything().Write(), "counter.bpf.o");
     private static readonly string Packet = "05" + new string('0', 126);
 
+    [KernelFact]
+    public void The_built_command_runs_as_its_own_process_and_loads_objects()
+    {
+        // Runs the real entry assembly: its name must not shadow EbpfSharp.dll, which the runtime loads.
+        string command = Path.Combine(AppContext.BaseDirectory, "EbpfSharp.Cli.dll");
+
+        var run = Tools.Run("dotnet", [command, "test-run", Counter, "--program", "count_packets", "--data", Packet]);
+
+        Assert.True(run.ExitCode == 0, run.StandardOutput + run.StandardError);
+        Assert.Contains("XDP_", run.StandardOutput, StringComparison.Ordinal);
+    }
+
     [KernelFact("clang-19")]
     public void Test_run_json_reports_the_run_the_program_and_the_maps()
     {

@@ -3,12 +3,17 @@ using EbpfSharp.Runtime.Interop.Attributes;
 
 namespace EbpfSharp.Runtime.Interop;
 
-/// <summary>perf_event_open(2) and the perf event ioctls that connect a BPF program the pre-5.15 way.</summary>
+/// <summary>
+/// perf_event_open(2) and the perf event ioctls: events that connect a BPF program the pre-5.15 way, and the
+/// BPF output events behind a perf event array's buffers.
+/// </summary>
 internal static unsafe class PerfEvents
 {
     private const ulong FlagCloseOnExec = 8;                 // PERF_FLAG_FD_CLOEXEC (kernel: include/uapi/linux/perf_event.h)
     private const ulong IoctlEnable = 0x2400;                // PERF_EVENT_IOC_ENABLE = _IO('$', 0)
     private const ulong IoctlSetBpf = 0x40042408;            // PERF_EVENT_IOC_SET_BPF = _IOW('$', 8, __u32)
+    private const ulong CountSoftwareBpfOutput = 10;         // PERF_COUNT_SW_BPF_OUTPUT (enum perf_sw_ids)
+    private const ulong SampleRaw = 1 << 10;                 // PERF_SAMPLE_RAW (enum perf_event_sample_format)
 
     /// <summary>
     /// Opens a perf event. <paramref name="processId"/> -1 with <paramref name="cpu"/> 0 is how libbpf opens
@@ -32,6 +37,23 @@ internal static unsafe class PerfEvents
             if (errno != Errno.EINTR)
                 return null;
         }
+    }
+
+    /// <summary>
+    /// Opens the event <c>bpf_perf_event_output</c> writes into for <paramref name="cpu"/>: a software BPF output
+    /// event sampling raw records, waking its reader on every record (libbpf: perf_buffer__new, perf_buffer__open_cpu_buf).
+    /// </summary>
+    public static BpfFileDescriptor? TryOpenBpfOutput(int cpu, out int errno)
+    {
+        var attributes = new PerfEventAttributes
+        {
+            Type = PerfEventAttributes.TypeSoftware,
+            Config = CountSoftwareBpfOutput,
+            SamplePeriod = 1,
+            SampleType = SampleRaw,
+            WakeupEvents = 1,
+        };
+        return TryOpen(ref attributes, processId: -1, cpu, out errno);
     }
 
     /// <summary>Attaches a program to the event with PERF_EVENT_IOC_SET_BPF; returns 0 or the errno.</summary>

@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 using EbpfSharp.Object;
 using EbpfSharp.Object.Btf;
 using EbpfSharp.Runtime.Loading;
@@ -15,6 +14,7 @@ public sealed class BpfObject : IDisposable
 {
     private readonly Dictionary<string, BpfProgram> _programs;
     private readonly Dictionary<string, BpfMap> _maps;
+    private readonly Dictionary<string, MappedMemory> _mappings = new(StringComparer.Ordinal);
     private bool _disposed;
 
     private BpfObject(ObjectSpec spec, BtfObject? btf, Dictionary<string, BpfMap> maps, Dictionary<string, BpfProgram> programs, IReadOnlyList<string> warnings)
@@ -58,21 +58,25 @@ public sealed class BpfObject : IDisposable
             ? map
             : throw new KeyNotFoundException($"Object '{Spec.Name}' has no map '{name}'. Its maps: {string.Join(", ", _maps.Keys)}.");
 
-    /// <summary>Reads a global variable (<c>.data</c>, <c>.rodata</c>, <c>.bss</c>) as the programs see it now.</summary>
+    /// <summary>
+    /// A global variable (<c>.data</c>, <c>.bss</c> or <c>.rodata</c>) as a typed <see cref="GlobalVariable{T}"/>, to
+    /// read and (outside <c>.rodata</c>) write while the programs run.
+    /// </summary>
     /// <exception cref="KeyNotFoundException">No such variable; the message lists the variables there are.</exception>
     /// <exception cref="ArgumentException"><typeparamref name="T"/> has another size than the variable.</exception>
-    public T ReadVariable<T>(string name) where T : unmanaged
+    public GlobalVariable<T> Variable<T>(string name) where T : unmanaged
     {
-        var (variable, map) = Variable<T>(name);
-        if (map.Flags.HasFlag(BpfMapFlags.Mmapable))
-        {
-            using var memory = map.Map();
-            return MemoryMarshal.Read<T>(memory.ReadOnlySpan.Slice(variable.Offset, variable.Size));
-        }
-        var value = new byte[map.ValueSize];
-        map.TryLookup(stackalloc byte[4], value);
-        return MemoryMarshal.Read<T>(value.AsSpan(variable.Offset, variable.Size));
+        var variable = Spec.Variables.FirstOrDefault(v => v.Name == name)
+            ?? throw new KeyNotFoundException($"Object '{Spec.Name}' has no global variable '{name}'. Its variables: {string.Join(", ", Spec.Variables.Select(v => v.Name))}.");
+        if (Unsafe.SizeOf<T>() != variable.Size)
+            throw new ArgumentException($"Variable '{name}' is {variable.Size} bytes, but {typeof(T).Name} is {Unsafe.SizeOf<T>()}.");
+        return new GlobalVariable<T>(this, variable, Map(variable.MapName), Spec.Map(variable.MapName).SectionName);
     }
+
+    /// <summary>Reads a global variable (<c>.data</c>, <c>.rodata</c>, <c>.bss</c>) as the programs see it now; see <see cref="Variable{T}(string)"/>.</summary>
+    /// <exception cref="KeyNotFoundException">No such variable; the message lists the variables there are.</exception>
+    /// <exception cref="ArgumentException"><typeparamref name="T"/> has another size than the variable.</exception>
+    public T ReadVariable<T>(string name) where T : unmanaged => Variable<T>(name).Value;
 
     /// <summary>
     /// Writes a global variable in <c>.data</c> or <c>.bss</c> while the programs run. Only the variable's
@@ -80,31 +84,24 @@ public sealed class BpfObject : IDisposable
     /// its neighbours are kept.
     /// </summary>
     /// <exception cref="InvalidOperationException">The variable is in <c>.rodata</c>, which is frozen after load; set it on the <see cref="ObjectSpec"/> before loading.</exception>
-    public void WriteVariable<T>(string name, T value) where T : unmanaged
-    {
-        var (variable, map) = Variable<T>(name);
-        if (map.Flags.HasFlag(BpfMapFlags.ReadOnlyProgram))
-            throw new InvalidOperationException($"Variable '{name}' is in {Spec.Map(variable.MapName).SectionName}, which is frozen once loaded; set it with ObjectSpec.SetVariable before loading.");
-        var bytes = MemoryMarshal.AsBytes(new ReadOnlySpan<T>(in value));
-        if (map.Flags.HasFlag(BpfMapFlags.Mmapable))
-        {
-            using var memory = map.Map();
-            bytes.CopyTo(memory.Span.Slice(variable.Offset, variable.Size));
-            return;
-        }
-        var image = new byte[map.ValueSize];
-        map.TryLookup(stackalloc byte[4], image);
-        bytes.CopyTo(image.AsSpan(variable.Offset));
-        map.Update(stackalloc byte[4], image);
-    }
+    public void WriteVariable<T>(string name, T value) where T : unmanaged => Variable<T>(name).Value = value;
 
-    private (GlobalVariableSpec Variable, BpfMap Map) Variable<T>(string name) where T : unmanaged
+    /// <summary>
+    /// The memory mapping of a data map, opened on first use and kept until the object is disposed; null when the
+    /// map is not mmapable (a data map of an object whose variables are all static).
+    /// </summary>
+    /// <exception cref="ObjectDisposedException">The object has been disposed.</exception>
+    internal MappedMemory? DataMemory(BpfMap map)
     {
-        var variable = Spec.Variables.FirstOrDefault(v => v.Name == name)
-            ?? throw new KeyNotFoundException($"Object '{Spec.Name}' has no global variable '{name}'. Its variables: {string.Join(", ", Spec.Variables.Select(v => v.Name))}.");
-        if (Unsafe.SizeOf<T>() != variable.Size)
-            throw new ArgumentException($"Variable '{name}' is {variable.Size} bytes, but {typeof(T).Name} is {Unsafe.SizeOf<T>()}.");
-        return (variable, Map(variable.MapName));
+        if (!map.Flags.HasFlag(BpfMapFlags.Mmapable))
+            return null;
+        lock (_mappings)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            if (!_mappings.TryGetValue(map.Name, out var memory))
+                _mappings.Add(map.Name, memory = map.Map());
+            return memory;
+        }
     }
 
     /// <summary>Reads and loads an object file.</summary>
@@ -247,12 +244,17 @@ public sealed class BpfObject : IDisposable
         }
     }
 
-    /// <summary>Closes every program, map and the BTF object.</summary>
+    /// <summary>Unmaps the data maps' memory (see <see cref="Variable{T}(string)"/>) and closes every program, map and the BTF object.</summary>
     public void Dispose()
     {
-        if (_disposed)
-            return;
-        _disposed = true;
+        lock (_mappings)
+        {
+            if (_disposed)
+                return;
+            _disposed = true;
+            foreach (var memory in _mappings.Values)
+                memory.Dispose();
+        }
         foreach (var program in _programs.Values)
             program.Dispose();
         foreach (var map in _maps.Values)

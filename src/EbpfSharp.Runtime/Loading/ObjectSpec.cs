@@ -67,19 +67,40 @@ public sealed class ObjectSpec
     /// <exception cref="ArgumentException">The value's size differs from the variable's.</exception>
     public void SetVariable(string name, ReadOnlySpan<byte> value)
     {
-        var variable = Variables.FirstOrDefault(v => v.Name == name)
-            ?? throw new KeyNotFoundException($"Object '{Name}' has no global variable '{name}'. Its variables: {Names(Variables.Select(v => v.Name))}.");
+        var (variable, map) = FindVariable(name);
         if (value.Length != variable.Size)
             throw new ArgumentException($"Variable '{name}' is {variable.Size} bytes, but {value.Length} were given.", nameof(value));
-        var map = Map(variable.MapName);
-        if (map.InitialValue is null)
-            throw new InvalidOperationException($"Variable '{name}' lives in {map.SectionName}, which has no initial value to set.");
         value.CopyTo(map.InitialValue.AsSpan(variable.Offset));
     }
 
     /// <summary>Sets a global variable of an unmanaged type.</summary>
     public void SetVariable<T>(string name, T value) where T : unmanaged =>
         SetVariable(name, System.Runtime.InteropServices.MemoryMarshal.AsBytes(new ReadOnlySpan<T>(in value)));
+
+    /// <summary>
+    /// A global variable's initial value as a typed, settable <see cref="ConfigVariable{T}"/>: the way to configure
+    /// <c>const volatile</c> settings in <c>.rodata</c>, which are frozen once loaded.
+    /// </summary>
+    /// <exception cref="KeyNotFoundException">No such variable; the message lists the variables there are.</exception>
+    /// <exception cref="ArgumentException">sizeof(<typeparamref name="T"/>) differs from the variable's size.</exception>
+    public ConfigVariable<T> Variable<T>(string name) where T : unmanaged
+    {
+        var (variable, map) = FindVariable(name);
+        int size = System.Runtime.CompilerServices.Unsafe.SizeOf<T>();
+        if (size != variable.Size)
+            throw new ArgumentException($"Variable '{name}' is {variable.Size} bytes, but {typeof(T).Name} is {size}.");
+        return new ConfigVariable<T>(variable, map);
+    }
+
+    private (GlobalVariableSpec Variable, MapSpec Map) FindVariable(string name)
+    {
+        var variable = Variables.FirstOrDefault(v => v.Name == name)
+            ?? throw new KeyNotFoundException($"Object '{Name}' has no global variable '{name}'. Its variables: {Names(Variables.Select(v => v.Name))}.");
+        var map = Map(variable.MapName);
+        if (map.InitialValue is null)
+            throw new InvalidOperationException($"Variable '{name}' lives in {map.SectionName}, which has no initial value to set.");
+        return (variable, map);
+    }
 
     /// <summary>Reads an object from bytes.</summary>
     /// <exception cref="ObjectFormatException">The object is malformed; the message says what and where.</exception>

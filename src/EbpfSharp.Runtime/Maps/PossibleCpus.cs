@@ -9,6 +9,9 @@ internal static class PossibleCpus
     /// <summary>The kernel's list of possible CPUs (kernel: Documentation/ABI/testing/sysfs-devices-system-cpu).</summary>
     public const string ListPath = "/sys/devices/system/cpu/possible";
 
+    /// <summary>The kernel's list of online CPUs, a subset of the possible ones.</summary>
+    public const string OnlineListPath = "/sys/devices/system/cpu/online";
+
     private static readonly Lazy<int> Value = new(ReadCount);
 
     /// <summary>The number of possible CPUs on this machine.</summary>
@@ -16,26 +19,46 @@ internal static class PossibleCpus
 
     /// <summary>Counts the CPUs in a list such as <c>0-3,5</c> (that one is 5 CPUs).</summary>
     /// <exception cref="FormatException">The text is not a CPU list.</exception>
-    public static int Parse(string list)
+    public static int Parse(string list) => ParseList(list).Count;
+
+    /// <summary>The CPUs in a list such as <c>0-3,5</c>, in order.</summary>
+    /// <exception cref="FormatException">The text is not a CPU list.</exception>
+    public static IReadOnlyList<int> ParseList(string list)
     {
         ArgumentNullException.ThrowIfNull(list);
-        int count = 0;
+        var cpus = new List<int>();
         foreach (var part in list.Trim().Split(',', StringSplitOptions.TrimEntries))
         {
             int dash = part.IndexOf('-');
             if (dash < 0)
             {
-                ParseCpu(part, list);
-                count++;
+                cpus.Add(ParseCpu(part, list));
                 continue;
             }
             int first = ParseCpu(part[..dash], list);
             int last = ParseCpu(part[(dash + 1)..], list);
             if (last < first)
                 throw new FormatException($"'{list}' is not a CPU list: the range '{part}' runs backwards.");
-            count += last - first + 1;
+            for (int cpu = first; cpu <= last; cpu++)
+                cpus.Add(cpu);
         }
-        return count;
+        return cpus;
+    }
+
+    /// <summary>
+    /// The CPUs online now, or null when the kernel does not say. Perf buffers are opened on these only, as
+    /// libbpf's perf_buffer__new does: perf_event_open fails on an offline CPU.
+    /// </summary>
+    public static IReadOnlySet<int>? Online()
+    {
+        try
+        {
+            return ParseList(File.ReadAllText(OnlineListPath)).ToHashSet();
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or FormatException)
+        {
+            return null;
+        }
     }
 
     private static int ParseCpu(string text, string list) =>

@@ -1,3 +1,5 @@
+using EbpfSharp.Maps.Managed;
+
 namespace EbpfSharp;
 
 /// <summary>
@@ -8,6 +10,8 @@ namespace EbpfSharp;
 public sealed unsafe class BloomFilter<T> : ProgramMap
     where T : unmanaged
 {
+    private readonly BloomSet _values;
+
     /// <summary>Declares the filter.</summary>
     /// <param name="maxEntries">How many values it is sized for.</param>
     /// <param name="hashCount">Hash functions per value, 1 to 15 (the kernel's default is 5).</param>
@@ -19,6 +23,7 @@ public sealed unsafe class BloomFilter<T> : ProgramMap
         if (hashCount is < 1 or > 15)
             throw new ArgumentOutOfRangeException(nameof(hashCount), hashCount, "A bloom filter uses 1 to 15 hash functions.");
         HashCount = hashCount;
+        _values = new BloomSet(sizeof(T));
     }
 
     /// <summary>Hash functions per value.</summary>
@@ -35,14 +40,14 @@ public sealed unsafe class BloomFilter<T> : ProgramMap
     public bool Contains(T value) => PeekElement(&value) == 0;
 
     [BpfHelper(87)]
-    internal long PushElement(void* value, ulong flags) => throw new NotImplementedException();
+    internal long PushElement(void* value, ulong flags) => _values.Push(value, flags);
 
     [BpfHelper(89)]
-    internal long PeekElement(void* value) => throw new NotImplementedException();
+    internal long PeekElement(void* value) => _values.Peek(value);
 
     /// <inheritdoc/>
-    public override IReadOnlyList<(byte[] Key, byte[] Value)> ContentBytes() => throw new NotImplementedException();
+    public override IReadOnlyList<(byte[] Key, byte[] Value)> ContentBytes() => _values.Contents();
 
     /// <inheritdoc/>
-    public override void Clear() => throw new NotImplementedException();
+    public override void Clear() => _values.Clear();
 }

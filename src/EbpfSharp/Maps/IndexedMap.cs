@@ -1,3 +1,5 @@
+using EbpfSharp.Maps.Managed;
+
 namespace EbpfSharp;
 
 /// <summary>
@@ -7,9 +9,12 @@ namespace EbpfSharp;
 public abstract unsafe class IndexedMap<TValue> : ProgramMap
     where TValue : unmanaged
 {
+    private readonly ArrayStore _store;
+
     private protected IndexedMap(MapKind kind, int maxEntries, MapFlags flags, bool pinned)
         : base(kind, sizeof(uint), sizeof(TValue), maxEntries, flags, pinned)
     {
+        _store = new ArrayStore(sizeof(TValue), maxEntries, perCpu: kind == MapKind.PerCpuArray);
     }
 
     /// <summary>
@@ -23,14 +28,14 @@ public abstract unsafe class IndexedMap<TValue> : ProgramMap
     public bool Update(uint index, TValue value, MapUpdateFlags flags = MapUpdateFlags.Any) => UpdateElement(&index, &value, (ulong)flags) == 0;
 
     [BpfHelper(1)]
-    internal void* LookupElement(void* key) => throw new NotImplementedException();
+    internal void* LookupElement(void* key) => _store.Lookup(key);
 
     [BpfHelper(2)]
-    internal long UpdateElement(void* key, void* value, ulong flags) => throw new NotImplementedException();
+    internal long UpdateElement(void* key, void* value, ulong flags) => _store.Update(key, value, flags);
 
     /// <inheritdoc/>
-    public override IReadOnlyList<(byte[] Key, byte[] Value)> ContentBytes() => throw new NotImplementedException();
+    public override IReadOnlyList<(byte[] Key, byte[] Value)> ContentBytes() => _store.Contents();
 
     /// <inheritdoc/>
-    public override void Clear() => throw new NotImplementedException();
+    public override void Clear() => _store.Clear();
 }

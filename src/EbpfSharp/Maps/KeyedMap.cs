@@ -1,3 +1,5 @@
+using EbpfSharp.Maps.Managed;
+
 namespace EbpfSharp;
 
 /// <summary>
@@ -9,9 +11,14 @@ public abstract unsafe class KeyedMap<TKey, TValue> : ProgramMap
     where TKey : unmanaged
     where TValue : unmanaged
 {
+    private readonly KeyedStore _store;
+
     private protected KeyedMap(MapKind kind, int maxEntries, MapFlags flags, bool pinned)
         : base(kind, sizeof(TKey), sizeof(TValue), maxEntries, flags, pinned)
     {
+        _store = kind == MapKind.LpmTrie
+            ? new PrefixTrie(sizeof(TKey), sizeof(TValue), maxEntries)
+            : new HashTable(kind, sizeof(TKey), sizeof(TValue), maxEntries);
     }
 
     /// <summary>
@@ -30,17 +37,17 @@ public abstract unsafe class KeyedMap<TKey, TValue> : ProgramMap
     public bool Delete(TKey key) => DeleteElement(&key) == 0;
 
     [BpfHelper(1)]
-    internal void* LookupElement(void* key) => throw new NotImplementedException();
+    internal void* LookupElement(void* key) => _store.Lookup(key);
 
     [BpfHelper(2)]
-    internal long UpdateElement(void* key, void* value, ulong flags) => throw new NotImplementedException();
+    internal long UpdateElement(void* key, void* value, ulong flags) => _store.Update(key, value, flags);
 
     [BpfHelper(3)]
-    internal long DeleteElement(void* key) => throw new NotImplementedException();
+    internal long DeleteElement(void* key) => _store.Delete(key);
 
     /// <inheritdoc/>
-    public override IReadOnlyList<(byte[] Key, byte[] Value)> ContentBytes() => throw new NotImplementedException();
+    public override IReadOnlyList<(byte[] Key, byte[] Value)> ContentBytes() => _store.Contents();
 
     /// <inheritdoc/>
-    public override void Clear() => throw new NotImplementedException();
+    public override void Clear() => _store.Clear();
 }

@@ -1,3 +1,5 @@
+using EbpfSharp.Maps.Managed;
+
 namespace EbpfSharp;
 
 /// <summary>
@@ -5,11 +7,19 @@ namespace EbpfSharp;
 /// kind, which a program jumps to with <see cref="TailCall"/>. The jump replaces the running program: the target's
 /// verdict is the result, and nothing after the call runs. At most 33 tail calls chain in one run.
 /// </summary>
+/// <remarks>
+/// On the CLR a tail call is a nested call whose verdict the caller returns, so write it as
+/// <c>return Jumps.TailCall(...)</c>: code after a successful tail call would run on the CLR but never in the
+/// kernel. Chained calls are counted per thread until the outermost one returns; as in the kernel, a call to an
+/// empty slot counts toward the 33 inside a chain, but not from the first program of a run.
+/// </remarks>
 [MapKind(MapKind.ProgramArray)]
 public sealed class ProgramArray : ProgramMap
 {
     /// <summary>The kernel's limit on chained tail calls in one run (MAX_TAIL_CALL_CNT).</summary>
     public const int MaxChainedCalls = 33;
+
+    private readonly ProgramSlots _slots;
 
     /// <summary>Declares the array.</summary>
     /// <param name="maxEntries">Number of slots.</param>
@@ -17,6 +27,7 @@ public sealed class ProgramArray : ProgramMap
     public ProgramArray(int maxEntries, bool pinned = false)
         : base(MapKind.ProgramArray, sizeof(uint), sizeof(uint), maxEntries, MapFlags.None, pinned)
     {
+        _slots = new ProgramSlots(maxEntries);
     }
 
     /// <summary>
@@ -25,14 +36,15 @@ public sealed class ProgramArray : ProgramMap
     /// Write it as <c>return Jumps.TailCall(ctx, 2, XdpAction.Pass);</c>.
     /// </summary>
     [BpfHelper(12)]
-    public XdpAction TailCall(XdpContext ctx, uint index, XdpAction fallback) => throw new NotImplementedException();
+    public XdpAction TailCall(XdpContext ctx, uint index, XdpAction fallback) => _slots.TailCall(ctx, index, fallback);
 
     /// <summary>On the CLR: puts <paramref name="program"/> in slot <paramref name="index"/> (null empties it), as the host does with the kernel's map.</summary>
-    public void Set(uint index, Func<XdpContext, XdpAction>? program) => throw new NotImplementedException();
+    [ClrOnly]
+    public void Set(uint index, Func<XdpContext, XdpAction>? program) => _slots.Set(index, program);
 
     /// <inheritdoc/>
-    public override IReadOnlyList<(byte[] Key, byte[] Value)> ContentBytes() => throw new NotImplementedException();
+    public override IReadOnlyList<(byte[] Key, byte[] Value)> ContentBytes() => _slots.Contents();
 
     /// <inheritdoc/>
-    public override void Clear() => throw new NotImplementedException();
+    public override void Clear() => _slots.Clear();
 }

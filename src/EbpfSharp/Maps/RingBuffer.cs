@@ -1,3 +1,5 @@
+using EbpfSharp.Maps.Managed;
+
 namespace EbpfSharp;
 
 /// <summary>
@@ -5,10 +7,18 @@ namespace EbpfSharp;
 /// host in the order they were submitted. Either copy a record in with <see cref="Output"/>, or
 /// <see cref="Reserve"/> space, fill it in place and <see cref="Submit"/> (or <see cref="Discard"/>) it.
 /// </summary>
+/// <remarks>
+/// On the CLR, as in the kernel, each record takes 8 header bytes plus its size rounded up to 8, and a write fails
+/// when the records not yet read would then span more than the size less one byte; records are read in
+/// reservation order, so one still reserved holds back those reserved after it. Reserved memory is zeroed on the
+/// CLR; the kernel's is not.
+/// </remarks>
 [MapKind(MapKind.RingBuffer)]
 public sealed unsafe class RingBuffer<T> : ProgramMap
     where T : unmanaged
 {
+    private readonly RecordRing _records;
+
     /// <summary>Declares the ring buffer.</summary>
     /// <param name="sizeBytes">Size in bytes: a power of two and a multiple of the page size (4096).</param>
     /// <param name="pinned">Pin the map by name, so loads share it.</param>
@@ -17,6 +27,7 @@ public sealed unsafe class RingBuffer<T> : ProgramMap
     {
         if (sizeBytes < 4096 || (sizeBytes & (sizeBytes - 1)) != 0)
             throw new ArgumentOutOfRangeException(nameof(sizeBytes), sizeBytes, "A ring buffer's size is a power of two of at least 4096 bytes.");
+        _records = new RecordRing(sizeBytes);
     }
 
     /// <summary>Copies <paramref name="record"/> into the buffer (<c>bpf_ringbuf_output</c>).</summary>
@@ -38,23 +49,28 @@ public sealed unsafe class RingBuffer<T> : ProgramMap
 
     /// <summary>On the CLR: takes the oldest submitted record, as the host's reader would. Not available in programs.</summary>
     [ClrOnly]
-    public bool TryRead(out T record) => throw new NotImplementedException();
+    public bool TryRead(out T record)
+    {
+        bool read = _records.TryRead(out byte[] content);
+        record = read ? RecordBytes.As<T>(content) : default;
+        return read;
+    }
 
     [BpfHelper(130)]
-    internal long OutputRecord(void* data, ulong size, ulong flags) => throw new NotImplementedException();
+    internal long OutputRecord(void* data, ulong size, ulong flags) => _records.Output(data, size, flags);
 
     [BpfHelper(131)]
-    internal void* ReserveRecord(ulong size, ulong flags) => throw new NotImplementedException();
+    internal void* ReserveRecord(ulong size, ulong flags) => _records.Reserve(size, flags);
 
     [BpfHelper(132)]
-    internal static void SubmitRecord(void* data, ulong flags) => throw new NotImplementedException();
+    internal static void SubmitRecord(void* data, ulong flags) => RecordRing.Complete(data, discard: false);
 
     [BpfHelper(133)]
-    internal static void DiscardRecord(void* data, ulong flags) => throw new NotImplementedException();
+    internal static void DiscardRecord(void* data, ulong flags) => RecordRing.Complete(data, discard: true);
 
     /// <inheritdoc/>
-    public override IReadOnlyList<(byte[] Key, byte[] Value)> ContentBytes() => throw new NotImplementedException();
+    public override IReadOnlyList<(byte[] Key, byte[] Value)> ContentBytes() => _records.Contents();
 
     /// <inheritdoc/>
-    public override void Clear() => throw new NotImplementedException();
+    public override void Clear() => _records.Clear();
 }

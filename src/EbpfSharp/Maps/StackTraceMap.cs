@@ -1,3 +1,5 @@
+using EbpfSharp.Maps.Managed;
+
 namespace EbpfSharp;
 
 /// <summary>
@@ -5,9 +7,17 @@ namespace EbpfSharp;
 /// returns its id; the host reads the stack's instruction addresses by id. Available to tracing programs (raw tracepoints now;
 /// probes and perf events to come); XDP programs cannot capture stacks.
 /// </summary>
+/// <remarks>
+/// On the CLR the managed call stack stands in for the kernel's: frames are method entry points plus IL offsets,
+/// and the JIT may inline some away. Ids follow the kernel's rules (a hash of the frames picks one of
+/// <c>maxEntries</c> rounded up to a power of two buckets; the same stack gets the same id; another stack's bucket
+/// gives −EEXIST unless <see cref="StackTraceFlags.ReuseId"/>), but the hash differs, so the ids themselves do.
+/// </remarks>
 [MapKind(MapKind.StackTrace)]
 public sealed class StackTraceMap : ProgramMap
 {
+    private readonly StackBuckets _buckets;
+
     /// <summary>Declares the map.</summary>
     /// <param name="maxEntries">Number of stacks it holds.</param>
     /// <param name="depth">Frames kept per stack (at most 127, the kernel's default limit).</param>
@@ -17,6 +27,7 @@ public sealed class StackTraceMap : ProgramMap
         : base(MapKind.StackTrace, sizeof(uint), ValidDepth(depth) * sizeof(ulong), maxEntries, flags, pinned)
     {
         Depth = depth;
+        _buckets = new StackBuckets(maxEntries, depth);
     }
 
     /// <summary>Frames kept per stack.</summary>
@@ -31,13 +42,13 @@ public sealed class StackTraceMap : ProgramMap
         GetStackIdRaw(ctx, this, (ulong)flags | (uint)(skip & 0xff));
 
     [BpfHelper(27)]
-    internal static long GetStackIdRaw(RawTracepointContext ctx, StackTraceMap map, ulong flags) => throw new NotImplementedException();
+    internal static long GetStackIdRaw(RawTracepointContext ctx, StackTraceMap map, ulong flags) => map._buckets.GetStackId(flags);
 
     /// <inheritdoc/>
-    public override IReadOnlyList<(byte[] Key, byte[] Value)> ContentBytes() => throw new NotImplementedException();
+    public override IReadOnlyList<(byte[] Key, byte[] Value)> ContentBytes() => _buckets.Contents();
 
     /// <inheritdoc/>
-    public override void Clear() => throw new NotImplementedException();
+    public override void Clear() => _buckets.Clear();
 
     private static int ValidDepth(int depth) => depth is >= 1 and <= 127
         ? depth

@@ -1,12 +1,17 @@
+using EbpfSharp.Maps.Managed;
+
 namespace EbpfSharp;
 
 /// <summary>What queues and stacks share: values without keys, pushed and popped.</summary>
 public abstract unsafe class ValueStore<T> : ProgramMap
     where T : unmanaged
 {
+    private readonly ValueSequence _values;
+
     private protected ValueStore(MapKind kind, int maxEntries, MapFlags flags, bool pinned)
         : base(kind, 0, sizeof(T), maxEntries, flags, pinned)
     {
+        _values = new ValueSequence(lastInFirstOut: kind == MapKind.Stack, sizeof(T), maxEntries);
     }
 
     /// <summary>Adds <paramref name="value"/> (<c>bpf_map_push_elem</c>).</summary>
@@ -34,17 +39,17 @@ public abstract unsafe class ValueStore<T> : ProgramMap
     }
 
     [BpfHelper(87)]
-    internal long PushElement(void* value, ulong flags) => throw new NotImplementedException();
+    internal long PushElement(void* value, ulong flags) => _values.Push(value, flags);
 
     [BpfHelper(88)]
-    internal long PopElement(void* value) => throw new NotImplementedException();
+    internal long PopElement(void* value) => _values.Pop(value);
 
     [BpfHelper(89)]
-    internal long PeekElement(void* value) => throw new NotImplementedException();
+    internal long PeekElement(void* value) => _values.Peek(value);
 
     /// <inheritdoc/>
-    public override IReadOnlyList<(byte[] Key, byte[] Value)> ContentBytes() => throw new NotImplementedException();
+    public override IReadOnlyList<(byte[] Key, byte[] Value)> ContentBytes() => _values.Contents();
 
     /// <inheritdoc/>
-    public override void Clear() => throw new NotImplementedException();
+    public override void Clear() => _values.Clear();
 }

@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Text;
+using EbpfSharp.Runtime.Interop;
 using EbpfSharp.Runtime.Interop.Attributes;
 using EbpfSharp.Runtime.Networking;
 using EbpfSharp.TestSupport;
@@ -154,9 +155,27 @@ public class AttributeLayoutTests
         ("offsetof(struct perf_event_attr, type)", Offset<PerfEventAttributes>(nameof(PerfEventAttributes.Type))),
         ("offsetof(struct perf_event_attr, size)", Offset<PerfEventAttributes>(nameof(PerfEventAttributes.AttributesSize))),
         ("offsetof(struct perf_event_attr, config)", Offset<PerfEventAttributes>(nameof(PerfEventAttributes.Config))),
+        ("offsetof(struct perf_event_attr, sample_period)", Offset<PerfEventAttributes>(nameof(PerfEventAttributes.SamplePeriod))),
+        ("offsetof(struct perf_event_attr, sample_type)", Offset<PerfEventAttributes>(nameof(PerfEventAttributes.SampleType))),
         ("offsetof(struct perf_event_attr, wakeup_events)", Offset<PerfEventAttributes>(nameof(PerfEventAttributes.WakeupEvents))),
         ("offsetof(struct perf_event_attr, config1)", Offset<PerfEventAttributes>(nameof(PerfEventAttributes.Config1))),
         ("offsetof(struct perf_event_attr, config2)", Offset<PerfEventAttributes>(nameof(PerfEventAttributes.Config2))),
+
+        ("PERF_TYPE_SOFTWARE", (int)PerfEventAttributes.TypeSoftware),
+        ("PERF_COUNT_SW_BPF_OUTPUT == 10 && PERF_SAMPLE_RAW == 1024 && PERF_RECORD_SAMPLE == 9 && PERF_RECORD_LOST == 2", 1),
+        ("offsetof(struct perf_event_mmap_page, data_head)", PerfEventBuffers.DataHeadOffset),
+        ("offsetof(struct perf_event_mmap_page, data_tail)", PerfEventBuffers.DataTailOffset),
+        ("BPF_RINGBUF_BUSY_BIT >> 1", (int)(RingBufferConsumer.BusyBit >> 1)),
+        ("BPF_RINGBUF_DISCARD_BIT", (int)RingBufferConsumer.DiscardBit),
+        ("BPF_RINGBUF_HDR_SZ", RingBufferConsumer.HeaderSize),
+
+        ("sizeof(struct epoll_event)", LibC.EpollEventSize),
+        ("offsetof(struct epoll_event, data)", LibC.EpollEventDataOffset),
+        ("EPOLL_CLOEXEC", LibC.EpollCloseOnExec),
+        ("EPOLLIN", (int)LibC.EpollIn),
+        ("EPOLL_CTL_ADD", LibC.EpollControlAdd),
+        ("EFD_CLOEXEC", LibC.EventFdCloseOnExec),
+        ("EFD_NONBLOCK", LibC.EventFdNonBlocking),
 
         ("sizeof(struct ifinfomsg)", Marshal.SizeOf<InterfaceInfoMessage>()),
         ("offsetof(struct ifinfomsg, ifi_index)", Offset<InterfaceInfoMessage>(nameof(InterfaceInfoMessage.Index))),
@@ -179,6 +198,8 @@ public class AttributeLayoutTests
                 #include <stddef.h>
                 #include <stdio.h>
                 #include <sys/statfs.h>
+                #include <sys/epoll.h>
+                #include <sys/eventfd.h>
                 #include <linux/bpf.h>
                 #include <linux/magic.h>
                 #include <linux/perf_event.h>

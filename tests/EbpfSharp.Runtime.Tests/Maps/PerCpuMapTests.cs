@@ -63,6 +63,14 @@ public class PerCpuMapTests
     }
 
     [Fact]
+    public void Cpu_lists_parse_into_cpu_numbers()
+    {
+        Assert.Equal([0, 1, 2, 3, 5], PossibleCpus.ParseList("0-3,5\n"));
+        Assert.Equal([7], PossibleCpus.ParseList("7"));
+        Assert.Throws<FormatException>(() => PossibleCpus.ParseList("1,,2"));
+    }
+
+    [Fact]
     public void Possible_cpu_lists_count_ranges_and_single_cpus()
     {
         Assert.Equal(5, PossibleCpus.Parse("0-3,5\n"));

@@ -4,7 +4,7 @@ namespace EbpfSharp.Runtime.Interop.Attributes;
 
 /// <summary>
 /// struct perf_event_attr, PERF_ATTR_SIZE_VER8 (kernel: include/uapi/linux/perf_event.h). Only the fields
-/// used to open kprobe, uprobe and tracepoint events are named; the rest stay zero.
+/// used to open kprobe, uprobe, tracepoint and BPF output events are named; the rest stay zero.
 /// </summary>
 [StructLayout(LayoutKind.Explicit, Size = Size)]
 internal struct PerfEventAttributes
@@ -14,6 +14,9 @@ internal struct PerfEventAttributes
 
     /// <summary>PERF_TYPE_TRACEPOINT: config is a tracefs event id (kernel: include/uapi/linux/perf_event.h, enum perf_type_id).</summary>
     public const uint TypeTracepoint = 2;
+
+    /// <summary>PERF_TYPE_SOFTWARE: config is one of enum perf_sw_ids.</summary>
+    public const uint TypeSoftware = 1;
 
     [FieldOffset(0)] public uint Type;
     [FieldOffset(4)] public uint AttributesSize;

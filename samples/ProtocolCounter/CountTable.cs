@@ -1,6 +1,6 @@
 using EbpfSharp.Runtime;
 
-namespace AssembledCounter;
+namespace ProtocolCounterSample;
 
 /// <summary>Reads the program's counters from its maps and prints them as a table.</summary>
 internal static class CountTable
@@ -12,17 +12,13 @@ internal static class CountTable
 
     /// <summary>Every IPv4 protocol with a non-zero count.</summary>
     public static Dictionary<int, ProtocolCount> Read(BpfObject loaded) =>
-        loaded.Map(ProtocolCounterObject.CountsMap)
+        loaded.Map("Counts")
             .Entries<uint, ProtocolCount>()
             .Where(entry => entry.Value.Packets > 0)
             .ToDictionary(entry => (int)entry.Key, entry => entry.Value);
 
     /// <summary>The .bss counter of frames that were not IPv4 (ARP, IPv6 neighbour discovery, …).</summary>
-    public static ulong NotIpv4(BpfObject loaded)
-    {
-        var bss = loaded.Maps.Values.Single(map => map.Name.EndsWith(".bss", StringComparison.Ordinal));
-        return bss.TryLookup(0u, out ulong value) ? value : 0;
-    }
+    public static ulong NotIpv4(BpfObject loaded) => loaded.ReadVariable<ulong>("NotIpv4");
 
     public static void Write(TextWriter output, BpfObject loaded, IReadOnlyDictionary<int, int>? sent)
     {

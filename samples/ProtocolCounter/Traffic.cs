@@ -3,7 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using EbpfSharp.Runtime.Networking;
 
-namespace AssembledCounter;
+namespace ProtocolCounterSample;
 
 /// <summary>Sends known numbers of UDP, TCP and ICMP packets from namespace A to the address in namespace B.</summary>
 internal static class Traffic

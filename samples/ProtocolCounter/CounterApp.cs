@@ -3,10 +3,10 @@ using EbpfSharp.Object.Elf;
 using EbpfSharp.Runtime;
 using EbpfSharp.Runtime.Networking;
 
-namespace AssembledCounter;
+namespace ProtocolCounterSample;
 
 /// <summary>
-/// Builds the protocol counter, writes its object file, loads it, attaches it and reports what it counted:
+/// Loads the protocol counter the build compiled, attaches it and reports what it counted:
 /// by default on a veth pair in two private network namespaces fed with known traffic, or with
 /// <c>--interface &lt;name&gt;</c> on an interface of this machine for a while.
 /// </summary>
@@ -25,14 +25,15 @@ internal static class CounterApp
             return 0;
         }
 
-        byte[] bytes = ProtocolCounterObject.Write();
-        File.WriteAllBytes(options.ObjectPath, bytes);
-        output.WriteLine($"Wrote {options.ObjectPath} ({bytes.Length} bytes): try 'ebpfsharp info' or 'ebpfsharp dump' on it.");
+        if (!File.Exists(options.ObjectPath))
+            throw new FileNotFoundException($"{options.ObjectPath} does not exist; 'dotnet build' writes it next to the sample (or pass --object <path>).");
+        byte[] bytes = File.ReadAllBytes(options.ObjectPath);
+        output.WriteLine($"Compiled by dotnet build: {options.ObjectPath} ({bytes.Length} bytes); try 'ebpfsharp info' or 'ebpfsharp dump' on it.");
         if (options.Dump)
             output.Write(ObjectDisassembler.Disassemble(ElfFile.Read(bytes), options.ObjectPath, new ObjectDisassemblyOptions { ShowSourceLines = true }));
 
         using var loaded = BpfObject.Load(options.ObjectPath);
-        var program = loaded.Program(ProtocolCounterObject.ProgramName);
+        var program = loaded.Program(nameof(ProtocolCounter.Count));
         var info = program.GetInfo();
         output.WriteLine($"Loaded {program.Name}: {program.InstructionCount} instructions, the verifier walked {info.VerifiedInstructions}, the JIT made {info.JitedSize} bytes of machine code.");
 

@@ -1,20 +1,20 @@
 using EbpfSharp.Runtime;
 
-namespace AssembledCounter;
+namespace ProtocolCounterSample;
 
 /// <summary>The sample's command line.</summary>
 internal sealed record CounterOptions
 {
     public const string Usage = """
-        AssembledCounter: an XDP protocol counter built with EbpfSharp's instruction builder.
+        ProtocolCounter: an XDP protocol counter written in C# and compiled to eBPF by dotnet build.
 
-        Usage: dotnet run --project samples/AssembledCounter -- [options]   (as root)
+        Usage: dotnet run --project samples/ProtocolCounter -- [options]   (as root)
 
           (no options)          run on a veth pair in two new network namespaces, with generated traffic
           --interface <name>    attach to an interface of this machine instead and count for a while
           --seconds <n>         how long to count on --interface (default 10)
           --mode <m>            XDP mode on --interface: default, generic or driver
-          --object <path>       where to write the object file (default: next to the sample)
+          --object <path>       the object to load (default: ProtocolCounter.bpf.o, which the build puts next to the sample)
           --dump                print the object's disassembly with its source lines
           --help                this text
         """;
@@ -25,7 +25,7 @@ internal sealed record CounterOptions
 
     public XdpAttachMode Mode { get; init; } = XdpAttachMode.Default;
 
-    public string ObjectPath { get; init; } = Path.Combine(AppContext.BaseDirectory, "protocol-counter.bpf.o");
+    public string ObjectPath { get; init; } = Path.Combine(AppContext.BaseDirectory, "ProtocolCounter.bpf.o");
 
     public bool Dump { get; init; }
 

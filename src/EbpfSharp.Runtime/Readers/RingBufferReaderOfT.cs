@@ -1,0 +1,62 @@
+namespace EbpfSharp.Runtime;
+
+/// <summary>
+/// Reads the records programs submit to a ring buffer map as <typeparamref name="T"/>, the struct the program
+/// writes (the <c>RingBuffer&lt;T&gt;</c> of the program-side API), in submission order. See
+/// <see cref="RingBufferReader"/> for how the ring is read and waited on.
+/// </summary>
+/// <typeparam name="T">The record type, with the C layout the program writes.</typeparam>
+/// <remarks>
+/// Every record must have exactly sizeof(<typeparamref name="T"/>) bytes; one that does not is skipped and the read
+/// throws <see cref="InvalidDataException"/> naming both sizes.
+/// </remarks>
+public sealed class RingBufferReader<T> : IDisposable where T : unmanaged
+{
+    private readonly RingBufferConsumer _consumer;
+
+    /// <summary>Maps <paramref name="map"/>'s ring and prepares to wait on it.</summary>
+    /// <param name="map">A <see cref="EbpfSharp.Object.BpfMapType.RingBuffer"/> map.</param>
+    /// <param name="ownsMap">Whether <see cref="Dispose"/> also disposes the map.</param>
+    /// <exception cref="ArgumentException">The map is not a ring buffer.</exception>
+    /// <exception cref="BpfException">mmap or epoll failed.</exception>
+    public RingBufferReader(BpfMap map, bool ownsMap = false) =>
+        _consumer = new RingBufferConsumer(map, ownsMap, $"RingBufferReader<{typeof(T).Name}>");
+
+    /// <summary>The ring buffer map.</summary>
+    public BpfMap Map => _consumer.Map;
+
+    /// <summary>Takes the next submitted record.</summary>
+    /// <returns>False (and a default <paramref name="record"/>) when no submitted record is waiting.</returns>
+    /// <exception cref="InvalidDataException">The record is not sizeof(<typeparamref name="T"/>) bytes; it has been skipped.</exception>
+    /// <exception cref="ObjectDisposedException">The reader has been disposed.</exception>
+    public bool TryRead(out T record)
+    {
+        var state = (Record: default(T), Source: _consumer.Label);
+        bool found = _consumer.Read(1, ref state, static (bytes, _, ref s) => s.Record = RecordStream.Read<T>(bytes, padded: false, s.Source)) == 1;
+        record = state.Record;
+        return found;
+    }
+
+    /// <summary>Hands every record waiting now to <paramref name="onRecord"/>, in order; see <see cref="RingBufferReader.ReadAvailable"/>.</summary>
+    /// <returns>How many records were handed over.</returns>
+    /// <exception cref="InvalidDataException">A record is not sizeof(<typeparamref name="T"/>) bytes; it has been skipped.</exception>
+    public int ReadAvailable(Action<T> onRecord)
+    {
+        ArgumentNullException.ThrowIfNull(onRecord);
+        var state = (Callback: onRecord, Source: _consumer.Label);
+        return _consumer.Read(int.MaxValue, ref state, static (bytes, _, ref s) => s.Callback(RecordStream.Read<T>(bytes, padded: false, s.Source)));
+    }
+
+    /// <summary>Blocks until a record is waiting or <paramref name="timeout"/> passes; see <see cref="RingBufferReader.WaitForData"/>.</summary>
+    public bool WaitForData(TimeSpan timeout) => _consumer.WaitForData(timeout);
+
+    /// <summary>
+    /// Yields every record as it comes; see <see cref="RingBufferReader.ReadAllAsync"/>. The stream ends when the
+    /// reader is disposed; cancellation throws <see cref="OperationCanceledException"/>.
+    /// </summary>
+    public IAsyncEnumerable<T> ReadAllAsync(CancellationToken cancellationToken = default) =>
+        RecordStream.ReadAllAsync<T>(_consumer.Poll, TryRead, cancellationToken);
+
+    /// <summary>Unmaps the ring and closes the epoll descriptors (and disposes the map when the reader owns it). Safe to call twice.</summary>
+    public void Dispose() => _consumer.Dispose();
+}
