@@ -142,6 +142,7 @@ public sealed class DifferentialTests(CorpusFixture corpus, ITestOutputHelper ou
                 }
                 AssertSameState(mirror, Where(index));
             }
+            output.WriteLine(mirror.Summary());
         }
     }
 

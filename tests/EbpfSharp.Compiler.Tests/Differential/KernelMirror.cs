@@ -26,7 +26,7 @@ public sealed class KernelMirror : IDisposable
         _loaded = loaded;
         _programOf = programOf;
         _cpu = cpu;
-        foreach (var (name, map) in corpusClass.Maps)
+        foreach (string name in corpusClass.Maps.Keys)
             _kernelMaps.Add(name, loaded.Map(KernelName(name)));
         var variables = loaded.Spec.Variables.ToDictionary(variable => variable.Name);
         foreach (var global in corpusClass.Globals)
@@ -55,9 +55,7 @@ public sealed class KernelMirror : IDisposable
             switch (managed.Kind)
             {
                 case MapKind.Queue or MapKind.Stack or MapKind.BloomFilter:
-                    var values = managed.ContentBytes().Select(entry => entry.Value);
-                    foreach (var value in managed.Kind == MapKind.Stack ? values.Reverse() : values)
-                        kernel.Push(value);
+                    PushInPopOrder(kernel, managed.Kind, Values(managed));
                     break;
                 case MapKind.RingBuffer:
                     _ringBuffers.Add(name, new RingBufferReader(kernel));
@@ -74,7 +72,10 @@ public sealed class KernelMirror : IDisposable
             }
         }
         foreach (var slot in _class.Slots)
-            _kernelMaps[slot.ProgramArray].Update(BitConverter.GetBytes(slot.Slot), BitConverter.GetBytes(_programOf(slot.Program.Name).Handle.Value));
+        {
+            using var programs = new ProgramArrayView(_kernelMaps[slot.ProgramArray]);
+            programs[slot.Slot] = _programOf(slot.Program.Name);
+        }
     }
 
     /// <summary>
@@ -89,7 +90,7 @@ public sealed class KernelMirror : IDisposable
             var kernel = _kernelMaps[name];
             string? difference = managed.Kind switch
             {
-                MapKind.Queue or MapKind.Stack => MapContents.CompareValues(name, Values(managed), DrainAndRestore(kernel)),
+                MapKind.Queue or MapKind.Stack => MapContents.CompareValues(name, Values(managed), DrainAndRestore(kernel, managed.Kind)),
                 MapKind.BloomFilter => MissingFromBloomFilter(name, managed, kernel),
                 MapKind.RingBuffer => MapContents.CompareValues(name, TakeValues(managed), Drain(_ringBuffers[name])),
                 MapKind.PerfEventArray => ComparePerfEvents(name, managed),
@@ -103,6 +104,11 @@ public sealed class KernelMirror : IDisposable
         CompareGlobals(differences);
         return differences;
     }
+
+    /// <summary>What the CLR side holds now, one line per map and global, for the test output.</summary>
+    public string Summary() =>
+        string.Join("\n", _class.Maps.Select(map => $"map {map.Key} ({map.Value.Kind}): {map.Value.ContentBytes().Count} entries on the CLR")
+            .Concat(_globals.Select(global => $"global {global.Field.Name} ({global.Variable.MapName}): {Convert.ToHexString(global.Field.Read())}")));
 
     private void CompareGlobals(List<string> differences)
     {
@@ -132,16 +138,21 @@ public sealed class KernelMirror : IDisposable
         return values;
     }
 
-    private static List<byte[]> DrainAndRestore(BpfMap kernel)
+    private static List<byte[]> DrainAndRestore(BpfMap kernel, MapKind kind)
     {
         var values = new List<byte[]>();
         var buffer = new byte[kernel.ValueSize];
         while (kernel.TryPop(buffer))
             values.Add(buffer.ToArray());
-        // Pushing back in pop order restores a queue; a stack needs the reverse.
-        foreach (var value in kernel.Type == Object.BpfMapType.Stack ? Enumerable.Reverse(values) : values)
-            kernel.Push(value);
+        PushInPopOrder(kernel, kind, values);
         return values;
+    }
+
+    /// <summary>Pushes values so that they pop in the given order: as given for a queue, reversed for a stack.</summary>
+    private static void PushInPopOrder(BpfMap kernel, MapKind kind, IReadOnlyList<byte[]> popOrder)
+    {
+        foreach (var value in kind == MapKind.Stack ? popOrder.Reverse() : popOrder)
+            kernel.Push(value);
     }
 
     private static List<byte[]> Drain(RingBufferReader reader)

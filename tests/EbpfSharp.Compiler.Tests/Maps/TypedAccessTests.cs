@@ -8,8 +8,9 @@ using Xunit.Abstractions;
 namespace EbpfSharp.Compiler.Tests.Maps;
 
 /// <summary>
-/// The host reads and writes the corpus's maps and struct globals with the same C# types the programs use: every
-/// key and value type round-trips through the kernel byte for byte (padding included).
+/// The host reads and writes the corpus's maps and globals with the same C# types the programs use, through the
+/// typed views (<see cref="MapView{TKey, TValue}"/> and the others) and <see cref="BpfObject.WriteVariable{T}"/>:
+/// every value round-trips byte for byte.
 /// </summary>
 public sealed class TypedAccessTests(ITestOutputHelper output)
 {
@@ -79,40 +80,42 @@ public sealed class TypedAccessTests(ITestOutputHelper output)
 
     private static void RoundTripKeyed<TKey, TValue>(BpfMap map, MapKind kind) where TKey : unmanaged where TValue : unmanaged
     {
+        using var view = new MapView<TKey, TValue>(map);
         for (int seed = 1; seed <= 3; seed++)
         {
             var key = Key<TKey>(map, kind, seed);
             var value = Sample<TValue>(seed * 100);
-            map.Update(key, value);
-            Assert.True(map.TryLookup(key, out TValue read), $"{map.Name}: the key written is missing");
+            view.Update(key, value);
+            Assert.True(view.TryGetValue(key, out TValue read), $"{map.Name}: the key written is missing");
             Assert.Equal(Convert.ToHexString(Bytes(value)), Convert.ToHexString(Bytes(read)));
         }
     }
 
     private static void RoundTripPerCpu<TKey, TValue>(BpfMap map, MapKind kind) where TKey : unmanaged where TValue : unmanaged
     {
+        using var view = new PerCpuMapView<TKey, TValue>(map);
         var key = Key<TKey>(map, kind, 7);
-        var values = Enumerable.Range(0, BpfMap.PossibleCpuCount).Select(cpu => Sample<TValue>(700 + cpu)).ToArray();
-        map.UpdatePerCpu<TKey, TValue>(key, values);
-        var read = map.LookupPerCpu<TKey, TValue>(key);
-        Assert.Equal(values.Select(v => Convert.ToHexString(Bytes(v))), read.Select(v => Convert.ToHexString(Bytes(v))));
+        var values = Enumerable.Range(0, view.CpuCount).Select(cpu => Sample<TValue>(700 + cpu)).ToArray();
+        view.Update(key, values);
+        Assert.Equal(values.Select(v => Convert.ToHexString(Bytes(v))), view[key].Select(v => Convert.ToHexString(Bytes(v))));
     }
 
     private static void RoundTripValues<T>(BpfMap map, MapKind kind) where T : unmanaged
     {
         var values = Enumerable.Range(1, 3).Select(Sample<T>).ToArray();
-        foreach (var value in values)
-            map.Push(value);
         if (kind == MapKind.BloomFilter)
         {
-            Assert.All(values, value => Assert.True(map.Contains(value)));
+            using var filter = new BloomFilterView<T>(map);
+            foreach (var value in values)
+                filter.Add(value);
+            Assert.All(values, value => Assert.True(filter.Contains(value)));
             return;
         }
-        var popped = new List<T>();
-        while (map.TryPop(out T value))
-            popped.Add(value);
-        var expected = kind == MapKind.Stack ? values.Reverse() : values;
-        Assert.Equal(expected.Select(v => Convert.ToHexString(Bytes(v))), popped.Select(v => Convert.ToHexString(Bytes(v))));
+        using var queue = new QueueView<T>(map);
+        foreach (var value in values)
+            queue.Push(value);
+        var expected = queue.IsStack ? values.Reverse() : values;
+        Assert.Equal(expected.Select(v => Convert.ToHexString(Bytes(v))), queue.Drain().Select(v => Convert.ToHexString(Bytes(v))));
     }
 
     private static void RoundTripGlobal<T>(BpfObject loaded, string name) where T : unmanaged
