@@ -11,14 +11,18 @@ internal static class CountTable
     };
 
     /// <summary>Every IPv4 protocol with a non-zero count.</summary>
-    public static Dictionary<int, ProtocolCount> Read(BpfObject loaded) =>
-        loaded.Map("Counts")
-            .Entries<uint, ProtocolCount>()
-            .Where(entry => entry.Value.Packets > 0)
-            .ToDictionary(entry => (int)entry.Key, entry => entry.Value);
+    public static Dictionary<int, ProtocolCount> Read(BpfObject loaded)
+    {
+        var counts = new MapView<uint, ProtocolCount>(loaded.Map("Counts"));   // the program's key and value types
+        var read = new Dictionary<int, ProtocolCount>();
+        foreach (var (protocol, count) in counts)
+            if (count.Packets > 0)
+                read[(int)protocol] = count;
+        return read;
+    }
 
     /// <summary>The .bss counter of frames that were not IPv4 (ARP, IPv6 neighbour discovery, …).</summary>
-    public static ulong NotIpv4(BpfObject loaded) => loaded.ReadVariable<ulong>("NotIpv4");
+    public static ulong NotIpv4(BpfObject loaded) => loaded.Variable<ulong>("NotIpv4").Value;
 
     public static void Write(TextWriter output, BpfObject loaded, IReadOnlyDictionary<int, int>? sent)
     {
