@@ -24,7 +24,7 @@ public sealed class CorpusClass
             .ToDictionary(field => field.Name, field => (ProgramMap)field.GetValue(null)!);
         // Read before any program of the class runs: these are the initialisers' values.
         Globals = [.. fields.Where(GlobalField.IsGlobal).Select(field => new GlobalField(field))];
-        Setup = type.GetMethod("Setup", statics, Type.EmptyTypes);
+        Setup = type.GetMethod("Setup", BindingFlags.Public | BindingFlags.Static | BindingFlags.DeclaredOnly, Type.EmptyTypes);
         Slots = [.. type.GetMethods(statics)
             .SelectMany(method => method.GetCustomAttributes<ProgramArraySlotAttribute>().Select(slot => new ProgramSlot(slot.ProgramArray, slot.Slot, method)))];
         foreach (var slot in Slots)

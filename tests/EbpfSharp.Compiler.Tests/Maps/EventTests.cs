@@ -64,7 +64,7 @@ public sealed class EventTests
     public void Perf_event_array_samples_arrive_in_order_from_the_running_cpu()
     {
         using var loaded = MapCorpus.Load(typeof(EventReporting));
-        using var reader = new PerfEventReader(loaded.Map("Samples"));
+        using var reader = new PerfEventReader<EventReporting.PerfSample>(loaded.Map("Samples"));
         var program = loaded.Program("SampleToPerf");
         int cpu = (int)Bpf.GetSmpProcessorId();
         using (CpuAffinity.PinCurrentThread(cpu))
@@ -75,9 +75,8 @@ public sealed class EventTests
 
         for (int i = 0; i < Count; i++)
         {
-            Assert.True(reader.TryRead(out byte[]? record, out int from), $"sample {i} of {Count} is missing");
+            Assert.True(reader.TryRead(out var sample, out int from), $"sample {i} of {Count} is missing");
             Assert.Equal(cpu, from);
-            var sample = MemoryMarshal.Read<EventReporting.PerfSample>(record);
             Assert.Equal((uint)(i + 1), sample.Sequence);
             Assert.Equal((ushort)Frame(i).Length, sample.Length);
             Assert.Equal((ushort)0x0800, sample.EtherType);

@@ -40,7 +40,10 @@ public static unsafe partial class GlobalState
         return (Packets & 1) == 0 ? XdpAction.Pass : XdpAction.Tx;
     }
 
-    /// <summary>Spends a budget that starts at 300 (.data): each IPv4 packet costs one; at zero everything drops.</summary>
+    /// <summary>
+    /// Spends a budget that starts at 300 (.data): each IPv4 packet costs one, and at zero everything drops. Adds
+    /// frame lengths to a signed balance that starts at -1000 (.data), and sends packets back while it is negative.
+    /// </summary>
     [Xdp]
     public static XdpAction SpendBudget(XdpContext ctx)
     {

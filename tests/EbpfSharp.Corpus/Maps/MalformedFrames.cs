@@ -5,7 +5,8 @@ namespace EbpfSharp.Corpus.Maps;
 /// <summary>
 /// Counts malformed IPv4 frames by reason. The class also declares a stack trace map, so its object carries one
 /// and it must load: XDP programs cannot fill it, because the kernel offers <c>bpf_get_stackid</c> only to
-/// tracing programs (kernel: net/core/filter.c, xdp_func_proto has no BPF_FUNC_get_stackid).
+/// tracing programs such as <c>[RawTracepoint]</c> ones (kernel: net/core/filter.c, xdp_func_proto has no
+/// BPF_FUNC_get_stackid).
 /// </summary>
 public static unsafe partial class MalformedFrames
 {
