@@ -12,6 +12,7 @@ internal static class Optimizer
         AddressFolding.Run,
         ContextLoadReuse.Run,
         DeadCodeElimination.Run,
+        JumpThreading.Run,
         BlockMerging.Run,
         ReturnDuplication.Run,
     ];
