@@ -11,6 +11,7 @@ internal static class Optimizer
         Simplification.Run,
         AddressFolding.Run,
         ContextLoadReuse.Run,
+        SymbolAddressReuse.Run,
         DeadCodeElimination.Run,
         JumpThreading.Run,
         BlockMerging.Run,
