@@ -11,7 +11,9 @@ internal static class Optimizer
         Simplification.Run,
         AddressFolding.Run,
         ContextLoadReuse.Run,
+        SymbolAddressReuse.Run,
         DeadCodeElimination.Run,
+        JumpThreading.Run,
         BlockMerging.Run,
         ReturnDuplication.Run,
     ];

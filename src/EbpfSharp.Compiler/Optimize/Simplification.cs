@@ -93,10 +93,19 @@ internal static class Simplification
             return inner;
         if (operand is IrInstruction { Opcode: IrOpcode.ByteSwap } swap && swap.Size <= size && swap.Wide == instruction.Wide)
             return swap;
-        if (operand is IrInstruction { Opcode: IrOpcode.Compare } && size >= 1 && !instruction.Wide)
+        if (IsBoolean(operand) && size >= 1 && !instruction.Wide)
             return operand;
         return null;
     }
+
+    /// <summary>A 32-bit 0 or 1: a compare, or a phi of compares and those constants (C#'s bool after || and &amp;&amp;).</summary>
+    private static bool IsBoolean(IrValue value) => value switch
+    {
+        IrInstruction { Opcode: IrOpcode.Compare } => true,
+        IrInstruction { Opcode: IrOpcode.Phi, Wide: false } phi => phi.Operands.All(operand =>
+            operand is IrConstant { Value: 0 or 1 } or IrInstruction { Opcode: IrOpcode.Compare } || operand == phi),
+        _ => false,
+    };
 
     private static bool SimplifyTerminator(IrFunction function, IrBlock block, IrInstruction terminator)
     {
