@@ -163,8 +163,10 @@ public sealed class DifferentialTests(CorpusFixture corpus, ITestOutputHelper ou
     public static readonly IReadOnlyDictionary<string, string> KnownBpftoolFailures = new Dictionary<string, string>
     {
         ["SourceGreylist.bpf.o"] =
-            "the object writer (src/EbpfSharp.Object/Writing/ObjectAssembler.cs) encodes a bloom filter's map_extra as an " +
-            "enum64 (libbpf's __ulong), which libbpf before 1.2 refuses: \"map 'SeenSources': attr 'map_extra': expected PTR, got enum64\"",
+            "the object writer (src/EbpfSharp.Object/Writing/ObjectAssembler.cs) encodes a bloom filter's map_extra as an enum64 " +
+            "(the __ulong form), which only libbpf releases with get_map_field_long (2024) read; the installed bpftool's libbpf 1.1 " +
+            "says \"map 'SeenSources': attr 'map_extra': expected PTR, got enum64\". __uint(map_extra, N), a pointer to an array " +
+            "of N elements, is read by every libbpf and holds any hash count (1 to 15).",
     };
 
     [KernelFact("bpftool")]
