@@ -175,7 +175,11 @@ internal sealed class ObjectAssembler
             Add("map_flags", types.EncodedNumber((uint)map.Flags));
         if (map.Pinning != MapPinning.None)
             Add("pinning", types.EncodedNumber((uint)map.Pinning));
-        if (map.MapExtra != 0)
+        // __uint(map_extra, N), which every libbpf reads; only values past 32 bits need the 64-bit enum form
+        // (__ulong, libbpf 1.4+).
+        if (map.MapExtra is > 0 and <= uint.MaxValue)
+            Add("map_extra", types.EncodedNumber((uint)map.MapExtra));
+        else if (map.MapExtra != 0)
             Add("map_extra", types.Add(new BtfEnum(8, new[] { new BtfEnumValue($"__{map.Name}_map_extra", (long)map.MapExtra) }, Is64: true)));
         return members;
     }

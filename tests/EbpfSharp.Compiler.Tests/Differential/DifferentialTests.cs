@@ -156,19 +156,6 @@ public sealed class DifferentialTests(CorpusFixture corpus, ITestOutputHelper ou
             Assert.Fail($"{where}\n{string.Join("\n", differences)}");
     }
 
-    /// <summary>
-    /// Corpus objects the installed libbpf (bpftool) cannot open, with the reason. They still load with EbpfSharp's
-    /// loader in <see cref="Kernel_and_CLR_agree"/>.
-    /// </summary>
-    public static readonly IReadOnlyDictionary<string, string> KnownBpftoolFailures = new Dictionary<string, string>
-    {
-        ["SourceGreylist.bpf.o"] =
-            "the object writer (src/EbpfSharp.Object/Writing/ObjectAssembler.cs) encodes a bloom filter's map_extra as an enum64 " +
-            "(the __ulong form), which only libbpf releases with get_map_field_long (2024) read; the installed bpftool's libbpf 1.1 " +
-            "says \"map 'SeenSources': attr 'map_extra': expected PTR, got enum64\". __uint(map_extra, N), a pointer to an array " +
-            "of N elements, is read by every libbpf and holds any hash count (1 to 15).",
-    };
-
     [KernelFact("bpftool")]
     public void Corpus_objects_load_with_bpftool()
     {
@@ -185,10 +172,7 @@ public sealed class DifferentialTests(CorpusFixture corpus, ITestOutputHelper ou
             }
             catch (Exception e) when (e is not Xunit.Sdk.XunitException)
             {
-                if (KnownBpftoolFailures.TryGetValue(compiled.FileName, out string? reason))
-                    output.WriteLine($"{compiled.FileName}: known failure, {reason}");
-                else
-                    failures.Add($"{compiled.FileName}: {e.Message}");
+                failures.Add($"{compiled.FileName}: {e.Message}");
             }
             finally
             {
