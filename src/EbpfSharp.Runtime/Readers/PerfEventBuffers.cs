@@ -16,7 +16,7 @@ namespace EbpfSharp.Runtime;
 /// struct perf_event_header (u32 type, u16 misc, u16 size) and, for PERF_RECORD_SAMPLE, a u32 raw size and the raw
 /// data; PERF_RECORD_LOST carries u64 id and u64 lost (kernel: include/uapi/linux/perf_event.h).
 /// </summary>
-internal sealed unsafe class PerfEventBuffers : IDisposable
+internal sealed unsafe class PerfEventBuffers : MappedRecordSource
 {
     internal const int DataHeadOffset = 1024;    // offsetof(struct perf_event_mmap_page, data_head)
     internal const int DataTailOffset = 1032;    // offsetof(struct perf_event_mmap_page, data_tail)
@@ -24,8 +24,6 @@ internal sealed unsafe class PerfEventBuffers : IDisposable
     private const uint RecordLost = 2;          // PERF_RECORD_LOST
     private const uint RecordSample = 9;        // PERF_RECORD_SAMPLE
 
-    private readonly bool _ownsMap;
-    private readonly object _gate = new();
     private readonly int _pageSize;
     private readonly ulong _dataSize;
     private readonly nuint _mappingLength;
@@ -33,18 +31,14 @@ internal sealed unsafe class PerfEventBuffers : IDisposable
     private byte[]? _wrapped;
     private int _next;
     private long _lost;
-    private int _readDepth;
-    private bool _disposed;
-
     public PerfEventBuffers(BpfMap map, int pagesPerCpu, bool ownsMap, string readerName)
+        : base(map, $"perf event array '{map.Name}'")
     {
         ViewShape.CheckType(map, readerName, BpfMapType.PerfEventArray);
         if (map.KeySize != 4 || map.ValueSize != 4)
             throw new ArgumentException($"{map.Label} has {map.KeySize}-byte keys and {map.ValueSize}-byte values; a perf event array has 4 and 4.", nameof(map));
         if (pagesPerCpu <= 0 || (pagesPerCpu & (pagesPerCpu - 1)) != 0)
             throw new ArgumentOutOfRangeException(nameof(pagesPerCpu), pagesPerCpu, "Each CPU's perf buffer is a power-of-two number of pages (1, 2, 4, 8, …).");
-        Map = map;
-        Label = $"perf event array '{map.Name}'";
         _pageSize = LibC.PageSize;
         _dataSize = (ulong)pagesPerCpu * (ulong)_pageSize;
         _mappingLength = (nuint)(_dataSize + (ulong)_pageSize);
@@ -63,16 +57,9 @@ internal sealed unsafe class PerfEventBuffers : IDisposable
             Release();
             throw;
         }
-        _ownsMap = ownsMap;
+        OwnsMap = ownsMap;
         Cpus = _buffers.Select(buffer => buffer.Cpu).ToArray();
     }
-
-    public BpfMap Map { get; }
-
-    /// <summary>"perf event array 'events'", for messages.</summary>
-    public string Label { get; }
-
-    public EventPoll Poll { get; }
 
     /// <summary>The CPUs with a buffer.</summary>
     public IReadOnlyList<int> Cpus { get; }
@@ -108,32 +95,18 @@ internal sealed unsafe class PerfEventBuffers : IDisposable
     /// Hands up to <paramref name="limit"/> samples to <paramref name="action"/>, each CPU's in order, emptying
     /// one CPU's buffer before moving to the next. A sample is consumed after the action returns, or throws.
     /// </summary>
-    public int Read<TState>(int limit, ref TState state, RecordAction<TState> action)
+    protected override int ReadLocked<TState>(int limit, ref TState state, RecordAction<TState> action)
     {
-        lock (_gate)
+        int count = 0;
+        for (int emptied = 0; emptied < _buffers.Count && count < limit && !Disposed;)
         {
-            ObjectDisposedException.ThrowIf(_disposed, this);
-            _readDepth++;
-            try
+            if (ReadBuffer(_buffers[_next], limit, ref count, ref state, action))
             {
-                int count = 0;
-                for (int emptied = 0; emptied < _buffers.Count && count < limit && !_disposed;)
-                {
-                    if (ReadBuffer(_buffers[_next], limit, ref count, ref state, action))
-                    {
-                        _next = (_next + 1) % _buffers.Count;
-                        emptied++;
-                    }
-                }
-                return count;
-            }
-            finally
-            {
-                // A Dispose from inside the action is finished here, once nothing points into a buffer any more.
-                if (--_readDepth == 0 && _disposed)
-                    Release();
+                _next = (_next + 1) % _buffers.Count;
+                emptied++;
             }
         }
+        return count;
     }
 
     /// <summary>Reads one CPU's records until it is empty (true) or <paramref name="limit"/> samples are read (false).</summary>
@@ -146,7 +119,7 @@ internal sealed unsafe class PerfEventBuffers : IDisposable
         ulong tail = *(ulong*)(page + DataTailOffset);
         while (tail != head)
         {
-            if (count >= limit || _disposed)
+            if (count >= limit || Disposed)
                 return false;
             ulong offset = tail & (_dataSize - 1);
             byte* record = data + offset;    // headers never wrap: records are multiples of 8 bytes
@@ -175,7 +148,7 @@ internal sealed unsafe class PerfEventBuffers : IDisposable
             }
             finally
             {
-                if (!_disposed)
+                if (!Disposed)
                     Volatile.Write(ref *(ulong*)(page + DataTailOffset), next);
             }
             tail = next;
@@ -206,24 +179,7 @@ internal sealed unsafe class PerfEventBuffers : IDisposable
         return false;
     }
 
-    /// <summary>Waits without spinning until records are there.</summary>
-    public bool WaitForData(TimeSpan timeout) => Poll.Wait(RecordStream.TimeoutMilliseconds(timeout));
-
-    /// <summary>Removes the descriptors from the map, unmaps the buffers and closes the events (and the map, when owned).</summary>
-    public void Dispose()
-    {
-        Poll?.Dispose();    // first: no waiting thread looks at the buffers after this
-        lock (_gate)
-        {
-            if (_disposed)
-                return;
-            _disposed = true;
-            if (_readDepth == 0)
-                Release();
-        }
-    }
-
-    private void Release()
+    protected override void Release()
     {
         foreach (var buffer in _buffers)
         {
@@ -245,7 +201,7 @@ internal sealed unsafe class PerfEventBuffers : IDisposable
             buffer.Event.Dispose();
         }
         _buffers.Clear();
-        if (_ownsMap)
+        if (OwnsMap)
             Map.Dispose();
     }
 

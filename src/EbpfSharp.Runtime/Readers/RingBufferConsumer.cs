@@ -16,30 +16,24 @@ namespace EbpfSharp.Runtime;
 /// 8-byte header (u32 length with the busy and discard bits, u32 page offset) and the data, 8-byte aligned
 /// (kernel: kernel/bpf/ringbuf.c; include/uapi/linux/bpf.h, BPF_RINGBUF_*).
 /// </summary>
-internal sealed unsafe class RingBufferConsumer : IDisposable
+internal sealed unsafe class RingBufferConsumer : MappedRecordSource
 {
     internal const uint BusyBit = 1u << 31;          // BPF_RINGBUF_BUSY_BIT: reserved, not yet submitted
     internal const uint DiscardBit = 1u << 30;       // BPF_RINGBUF_DISCARD_BIT: discarded, skip it
     internal const int HeaderSize = 8;               // BPF_RINGBUF_HDR_SZ
 
-    private readonly bool _ownsMap;
-    private readonly object _gate = new();
     private readonly int _pageSize;
     private readonly nuint _dataMappingLength;
     private readonly ulong _mask;
     private byte* _consumerPage;
     private byte* _producerPage;
-    private int _readDepth;
-    private bool _disposed;
-
     public RingBufferConsumer(BpfMap map, bool ownsMap, string readerName)
+        : base(map, $"ring buffer '{map.Name}'")
     {
         ViewShape.CheckType(map, readerName, BpfMapType.RingBuffer);
         _pageSize = LibC.PageSize;
         if (map.MaxEntries <= 0 || (map.MaxEntries & (map.MaxEntries - 1)) != 0 || map.MaxEntries % _pageSize != 0)
             throw new ArgumentException($"{map.Label} has {map.MaxEntries} bytes; a ring buffer has a power-of-two number of {_pageSize}-byte pages.", nameof(map));
-        Map = map;
-        Label = $"ring buffer '{map.Name}'";
         _mask = (ulong)map.MaxEntries - 1;
         _dataMappingLength = (nuint)_pageSize + 2 * (nuint)map.MaxEntries;
         try
@@ -58,15 +52,8 @@ internal sealed unsafe class RingBufferConsumer : IDisposable
             Release();
             throw;
         }
-        _ownsMap = ownsMap;
+        OwnsMap = ownsMap;
     }
-
-    public BpfMap Map { get; }
-
-    /// <summary>"ring buffer 'events'", for messages.</summary>
-    public string Label { get; }
-
-    public EventPoll Poll { get; }
 
     private ulong* ConsumerPosition => (ulong*)_consumerPage;
 
@@ -79,32 +66,13 @@ internal sealed unsafe class RingBufferConsumer : IDisposable
     /// discarded ones and stopping at one still being written. Each record is consumed after the action returns,
     /// or throws, as libbpf does.
     /// </summary>
-    public int Read<TState>(int limit, ref TState state, RecordAction<TState> action)
-    {
-        lock (_gate)
-        {
-            ObjectDisposedException.ThrowIf(_disposed, this);
-            _readDepth++;
-            try
-            {
-                return ReadLocked(limit, ref state, action);
-            }
-            finally
-            {
-                // A Dispose from inside the action is finished here, once nothing points into the ring any more.
-                if (--_readDepth == 0 && _disposed)
-                    Release();
-            }
-        }
-    }
-
-    private int ReadLocked<TState>(int limit, ref TState state, RecordAction<TState> action)
+    protected override int ReadLocked<TState>(int limit, ref TState state, RecordAction<TState> action)
     {
         int count = 0;
         // Acquire loads pair with the kernel's release stores of producer_pos and of each header's length.
         ulong consumer = Volatile.Read(ref *ConsumerPosition);
         ulong producer = Volatile.Read(ref *ProducerPosition);
-        while (count < limit && !_disposed)
+        while (count < limit && !Disposed)
         {
             if (consumer >= producer)
             {
@@ -128,7 +96,7 @@ internal sealed unsafe class RingBufferConsumer : IDisposable
             }
             finally
             {
-                if (!_disposed)
+                if (!Disposed)
                     Volatile.Write(ref *ConsumerPosition, next);   // release: the kernel may reuse the space now
             }
             consumer = next;
@@ -143,26 +111,7 @@ internal sealed unsafe class RingBufferConsumer : IDisposable
     /// </remarks>
     private bool HasData() => Volatile.Read(ref *ProducerPosition) != Volatile.Read(ref *ConsumerPosition);
 
-    /// <summary>Waits without spinning until records are there.</summary>
-    public bool WaitForData(TimeSpan timeout) => Poll.Wait(RecordStream.TimeoutMilliseconds(timeout));
-
-    /// <summary>Unmaps the ring and closes the epoll set (and the map, when owned).</summary>
-    public void Dispose()
-    {
-        Poll?.Dispose();    // first: no waiting thread looks at the ring after this
-        lock (_gate)
-        {
-            if (_disposed)
-                return;
-            _disposed = true;
-            if (_readDepth == 0)
-                Release();
-        }
-        if (_ownsMap)
-            Map.Dispose();
-    }
-
-    private void Release()
+    protected override void Release()
     {
         if (_producerPage != null)
             LibC.Munmap((nint)_producerPage, _dataMappingLength);
@@ -170,6 +119,8 @@ internal sealed unsafe class RingBufferConsumer : IDisposable
             LibC.Munmap((nint)_consumerPage, (nuint)_pageSize);
         _producerPage = null;
         _consumerPage = null;
+        if (OwnsMap)
+            Map.Dispose();
     }
 
     private byte* MapPages(int fd, nuint length, int protection, long offset, string what)
