@@ -8,6 +8,12 @@ namespace EbpfSharp.Runtime.Tests.Readers;
 /// BPF_PROG_TEST_RUN runs an XDP program on the calling thread's CPU, so the tests pin the thread to keep
 /// every record in one CPU's buffer, where records are ordered.
 /// </summary>
+/// <remarks>
+/// Run alone: in parallel with the attach tests (Links/), about one run in eight showed an attach test reading
+/// another test's counter or entering another test's network namespace. The cause is not found yet; see
+/// docs/testing.md, "Known issues".
+/// </remarks>
+[Collection(SerialCollection.Name)]
 public class PerfEventReaderTests
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
