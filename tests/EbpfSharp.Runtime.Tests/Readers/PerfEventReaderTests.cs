@@ -9,9 +9,8 @@ namespace EbpfSharp.Runtime.Tests.Readers;
 /// every record in one CPU's buffer, where records are ordered.
 /// </summary>
 /// <remarks>
-/// Run alone: in parallel with the attach tests (Links/), about one run in eight showed an attach test reading
-/// another test's counter or entering another test's network namespace. The cause is not found yet; see
-/// docs/testing.md, "Known issues".
+/// Run alone: in parallel with the attach tests (Links/), about one run in eight showed a probe still firing
+/// just after its link was disposed; see docs/testing.md, "Known issues".
 /// </remarks>
 [Collection(SerialCollection.Name)]
 public class PerfEventReaderTests
