@@ -35,6 +35,7 @@ internal static class FunctionCompiler
             trace?.Invoke(function, "optimised");
             FrameAccessLowering.Run(function);
             DeadCodeElimination.Run(function);   // frame addresses that only loads and stores used
+            FrameStoreElimination.Run(function);
             if (module.Options.Isa < IsaVersion.V4)
                 SignedDivisionLowering.Run(function);
             CompareLowering.Run(function, module.Options.Isa);

@@ -95,4 +95,17 @@ public sealed class MapProgramTests(ITestOutputHelper output)
         ulong top = BitConverter.ToUInt64(stack);
         Assert.True(top >= 0xffff_8000_0000_0000ul, $"the first frame, 0x{top:x}, is not a kernel address");
     }
+
+    [Fact]
+    public void A_struct_key_built_with_new_is_zeroed_once()
+    {
+        var compiled = Compiled(typeof(MapShapes));
+        string listing = ObjectDisassembler.Disassemble(ElfFile.Read(compiled.Bytes), compiled.FileName, new ObjectDisassemblyOptions { Symbol = "CountFlow" });
+        var zeroStores = listing.Split('\n')
+            .Select(line => line.Split('\t')[^1].Trim())
+            .Where(code => code.StartsWith("*(", StringComparison.Ordinal) && code.EndsWith("= 0x0", StringComparison.Ordinal))
+            .ToList();
+
+        Assert.Equal(zeroStores.Distinct().Count(), zeroStores.Count);
+    }
 }
