@@ -108,4 +108,22 @@ public sealed class MapProgramTests(ITestOutputHelper output)
 
         Assert.Equal(zeroStores.Distinct().Count(), zeroStores.Count);
     }
+
+    [KernelFact]
+    public void A_generic_struct_is_a_map_key_with_its_type_arguments_laid_out()
+    {
+        var compiled = Compiled(typeof(GenericKeys));
+        using var loaded = ObjectSpec.Read(compiled.Bytes, compiled.ClassName).Load();
+        var blocked = new MapView<GenericKeys.Prefix<uint>, byte>(loaded.Map("Blocked"));
+        var packet = Packets.Ipv4(new Random(4), protocol: 17);
+        uint source = System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(packet.AsSpan(26));
+        var program = loaded.Program("Filter");
+
+        Assert.Equal((uint)XdpAction.Pass, program.TestRun(new TestRunOptions { Data = packet }).ReturnValue);
+        blocked[new GenericKeys.Prefix<uint> { Length = 32, Address = source }] = (byte)XdpAction.Drop;
+        Assert.Equal((uint)XdpAction.Drop, program.TestRun(new TestRunOptions { Data = packet }).ReturnValue);
+        Assert.Equal(8, loaded.Map("Blocked").KeySize);
+        Assert.Empty(loaded.Warnings);                      // the kernel took the BTF, Prefix_UInt32 included
+        Assert.NotEqual(0, loaded.Map("Blocked").GetInfo().BtfKeyTypeId);
+    }
 }

@@ -50,19 +50,19 @@ internal sealed class BtfTypes(ObjectBuilder builder, TypeLayouts layouts)
             var values = definition.Fields.Where(field => field.IsStatic && field.HasConstant)
                 .Select(field => new BtfEnumValue($"{Name(definition)}_{field.Name}", Convert.ToInt64(field.Constant)))
                 .ToArray();
-            return builder.Btf.Add(new BtfEnum((uint)scalar.Size, values, scalar.Signed, Is64: scalar.Size == 8) { Name = UniqueName(definition) });
+            return builder.Btf.Add(new BtfEnum((uint)scalar.Size, values, scalar.Signed, Is64: scalar.Size == 8) { Name = UniqueName(type, definition) });
         }
         var members = new List<BtfMember>();
         foreach (var field in definition.Fields.Where(field => !field.IsStatic))
         {
-            int offset = layouts.OffsetOf(field);
-            members.Add(new BtfMember(field.Name, Member(field), (uint)offset * 8));
+            int offset = layouts.OffsetOf(type, field.Name);
+            members.Add(new BtfMember(field.Name, Member(field, type), (uint)offset * 8));
         }
-        return builder.Btf.Add(new BtfStruct((uint)layouts.SizeOf(type), members.ToArray()) { Name = UniqueName(definition) });
+        return builder.Btf.Add(new BtfStruct((uint)layouts.SizeOf(type), members.ToArray()) { Name = UniqueName(type, definition) });
     }
 
     /// <summary>A field's type; a fixed buffer (<c>fixed byte Name[N]</c>) is an array of its element type.</summary>
-    private int Member(FieldDefinition field)
+    private int Member(FieldDefinition field, TypeReference owner)
     {
         var fieldType = field.FieldType.Resolve();
         if (fieldType is { IsValueType: true, ClassSize: > 0 } && fieldType.Name.Contains("FixedBuffer", StringComparison.Ordinal)
@@ -72,12 +72,15 @@ internal sealed class BtfTypes(ObjectBuilder builder, TypeLayouts layouts)
             uint count = (uint)(fieldType.ClassSize / layouts.SizeOf(element));
             return builder.Types.Array(Of(element), count);
         }
-        return Of(field.FieldType);
+        return Of(TypeLayouts.FieldType(field, owner));
     }
 
-    private string UniqueName(TypeDefinition type)
+    /// <summary>The type's C name, made unique; a generic instance adds its arguments (<c>Prefix_uint</c>).</summary>
+    private string UniqueName(TypeReference reference, TypeDefinition type)
     {
         string name = Name(type);
+        if (reference is GenericInstanceType instance)
+            name += string.Concat(instance.GenericArguments.Select(argument => "_" + Name(argument.Resolve() ?? type)));
         string unique = name;
         for (int suffix = 2; !_names.Add(unique); suffix++)
             unique = $"{name}_{suffix}";

@@ -188,7 +188,7 @@ internal sealed partial class MethodImporter
 
             case Code.Ldfld:
                 var field = (FieldReference)instruction.Operand;
-                LoadIndirect(Pop(), FieldOffset(field), Resolve(field.FieldType));
+                LoadIndirect(Pop(), FieldOffset(field), FieldType(field));
                 break;
             case Code.Ldflda:
                 var addressed = (FieldReference)instruction.Operand;
@@ -202,7 +202,7 @@ internal sealed partial class MethodImporter
             case Code.Stfld:
                 var target = (FieldReference)instruction.Operand;
                 var fieldValue = Pop();
-                StoreIndirect(Pop(), FieldOffset(target), Resolve(target.FieldType), fieldValue);
+                StoreIndirect(Pop(), FieldOffset(target), FieldType(target), fieldValue);
                 SpillPendingStructs();
                 break;
             case Code.Ldsfld or Code.Ldsflda or Code.Stsfld:
@@ -235,11 +235,18 @@ internal sealed partial class MethodImporter
 
     private TypeReference Resolve(TypeReference type) => _generics.Resolve(type);
 
+    /// <summary>
+    /// A field's type: its type parameters are the declaring struct's, so they take that struct's arguments, as the
+    /// method instance sees them.
+    /// </summary>
+    private TypeReference FieldType(FieldReference field) =>
+        GenericContext.ForType(Resolve(field.DeclaringType)).Resolve(field.FieldType);
+
     private int FieldOffset(FieldReference field)
     {
         try
         {
-            return Layouts.OffsetOf(field);
+            return Layouts.OffsetOf(Resolve(field.DeclaringType), field.Name);
         }
         catch (UnsupportedTypeException exception)
         {

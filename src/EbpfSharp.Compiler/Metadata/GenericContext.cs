@@ -7,6 +7,10 @@ internal sealed class GenericContext(IReadOnlyList<TypeReference> typeArguments,
 {
     public static GenericContext Empty { get; } = new([], []);
 
+    /// <summary>The context of a generic struct instance, for its fields' types (<c>!0 Key&lt;uint&gt;::Data</c> is a uint).</summary>
+    public static GenericContext ForType(TypeReference type) =>
+        type is GenericInstanceType instance ? new GenericContext([.. instance.GenericArguments], []) : Empty;
+
     public static GenericContext For(MethodReference method, GenericContext outer)
     {
         var methodArguments = method is GenericInstanceMethod instance ? instance.GenericArguments.Select(outer.Resolve).ToArray() : [];

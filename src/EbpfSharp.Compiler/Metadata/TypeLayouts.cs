@@ -55,7 +55,13 @@ internal sealed class TypeLayouts
     public int AlignmentOf(TypeReference type) => Scalar(type)?.Size ?? StructLayout(type).Alignment;
 
     /// <summary>The offset of a field in its declaring struct.</summary>
-    public int OffsetOf(FieldReference field) => StructLayout(field.DeclaringType).Offsets[field.Name];
+    public int OffsetOf(FieldReference field) => OffsetOf(field.DeclaringType, field.Name);
+
+    /// <summary>The offset of field <paramref name="name"/> in <paramref name="declaringType"/> (a generic struct instantiated).</summary>
+    public int OffsetOf(TypeReference declaringType, string name) => StructLayout(declaringType).Offsets[name];
+
+    /// <summary>A field's type inside <paramref name="owner"/>, with a generic struct's type arguments substituted.</summary>
+    public static TypeReference FieldType(FieldDefinition field, TypeReference owner) => GenericContext.ForType(owner).Resolve(field.FieldType);
 
     /// <summary>Every scalar inside a struct (or the type itself), with its offset, for zeroing and copying.</summary>
     public IEnumerable<(int Offset, ScalarType Type)> Leaves(TypeReference type, int baseOffset = 0)
@@ -78,7 +84,7 @@ internal sealed class TypeLayouts
             yield break;
         }
         foreach (var field in definition.Fields.Where(field => !field.IsStatic))
-            foreach (var leaf in Leaves(field.FieldType, baseOffset + layout.Offsets[field.Name]))
+            foreach (var leaf in Leaves(FieldType(field, type), baseOffset + layout.Offsets[field.Name]))
                 yield return leaf;
     }
 
@@ -95,10 +101,11 @@ internal sealed class TypeLayouts
         int size = 0, alignment = 1;
         foreach (var field in definition.Fields.Where(field => !field.IsStatic))
         {
-            if (!field.FieldType.IsValueType && !field.FieldType.IsPointer && !field.FieldType.IsFunctionPointer)
+            var fieldType = FieldType(field, type);
+            if (!fieldType.IsValueType && !fieldType.IsPointer && !fieldType.IsFunctionPointer || fieldType.IsGenericParameter)
                 throw new UnsupportedTypeException(type);
-            int fieldSize = SizeOf(field.FieldType);
-            int fieldAlignment = Math.Min(AlignmentOf(field.FieldType), pack);
+            int fieldSize = SizeOf(fieldType);
+            int fieldAlignment = Math.Min(AlignmentOf(fieldType), pack);
             int offset = definition.IsExplicitLayout ? field.Offset : Align(size, fieldAlignment);
             offsets[field.Name] = offset;
             size = Math.Max(size, offset + fieldSize);

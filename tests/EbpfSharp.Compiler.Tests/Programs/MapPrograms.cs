@@ -86,3 +86,26 @@ public static unsafe class StackSampler
         return 0;
     }
 }
+
+// A generic struct as a map key: an LPM key over any address type.
+public static unsafe class GenericKeys
+{
+    [System.Runtime.InteropServices.StructLayout(System.Runtime.InteropServices.LayoutKind.Sequential, Pack = 4)]
+    public struct Prefix<TAddress> where TAddress : unmanaged
+    {
+        public uint Length;
+        public TAddress Address;
+    }
+
+    static readonly LpmTrie<Prefix<uint>, byte> Blocked = new(maxEntries: 16);
+
+    [Xdp]
+    public static XdpAction Filter(XdpContext ctx)
+    {
+        if (!ctx.TryGet(14, out EbpfSharp.Net.IPv4Header* ip))
+            return XdpAction.Pass;
+        var key = new Prefix<uint> { Length = 32, Address = ip->SourceAddress };
+        byte* verdict = Blocked.Lookup(key);
+        return verdict != null && key.Address != 0 ? (XdpAction)(*verdict) : XdpAction.Pass;
+    }
+}
