@@ -80,7 +80,7 @@ public sealed partial class ProgramClassGenerator
         /// <summary>EBPF2004: an object is one set of programs and maps, so there is nothing to generate per type argument.</summary>
         private bool IsNotGeneric(INamedTypeSymbol type)
         {
-            var generic = Chain(type).FirstOrDefault(candidate => candidate.IsGenericType);
+            var generic = Chain(type).FirstOrDefault(candidate => candidate.Arity > 0);
             if (generic is null)
                 return true;
             string what = SymbolEqualityComparer.Default.Equals(generic, type)
