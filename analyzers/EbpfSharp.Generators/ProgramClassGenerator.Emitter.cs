@@ -113,7 +113,7 @@ public sealed partial class ProgramClassGenerator
         private static void WriteLoaded(SourceWriter writer, ProgramClassModel model)
         {
             var readers = model.Maps.Where(IsReader).ToList();
-            writer.WriteLine($"/// <summary>");
+            writer.WriteLine("/// <summary>");
             writer.WriteLine($"/// The loaded eBPF object of <c>{model.Name}</c>: its programs, maps and globals, typed. Dispose it to detach the");
             writer.WriteLine("/// links its programs made (last first), close the readers, then the programs and maps.");
             writer.WriteLine("/// </summary>");

@@ -52,7 +52,7 @@ public sealed partial class ProgramClassGenerator
             if (programs.Count == 0 || !Declares(declaration, programs[0].Method))
                 return null;
 
-            bool supported = IsNotGeneric(type) & IsPartial(type, declaration);
+            bool supported = IsNotGeneric(type, declaration) & IsPartial(type, declaration);
             var programModels = ProgramModels(type, programs);
             var model = supported ? ClassModel(type, programModels) : null;
             return new ProgramClassResult(model, _diagnostics.ToEquatableArray());
@@ -73,12 +73,12 @@ public sealed partial class ProgramClassGenerator
             return programs;
         }
 
-        private bool Declares(ClassDeclarationSyntax declaration, IMethodSymbol method) =>
+        private static bool Declares(ClassDeclarationSyntax declaration, IMethodSymbol method) =>
             method.DeclaringSyntaxReferences.Any(reference =>
                 reference.SyntaxTree == declaration.SyntaxTree && declaration.Span.Contains(reference.Span));
 
         /// <summary>EBPF2004: an object is one set of programs and maps, so there is nothing to generate per type argument.</summary>
-        private bool IsNotGeneric(INamedTypeSymbol type)
+        private bool IsNotGeneric(INamedTypeSymbol type, ClassDeclarationSyntax declaration)
         {
             var generic = Chain(type).FirstOrDefault(candidate => candidate.Arity > 0);
             if (generic is null)
@@ -86,7 +86,7 @@ public sealed partial class ProgramClassGenerator
             string what = SymbolEqualityComparer.Default.Equals(generic, type)
                 ? "is generic"
                 : $"is inside the generic type '{generic.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat)}'";
-            Report(DiagnosticDescriptors.GenericClass, type.Locations.FirstOrDefault(), type.Name, what);
+            Report(DiagnosticDescriptors.GenericClass, declaration.Identifier.GetLocation(), type.Name, what);
             return false;
         }
 
@@ -175,13 +175,13 @@ public sealed partial class ProgramClassGenerator
         private MapModel? MapModel(IFieldSymbol field, MapViewKind view)
         {
             var mapType = (INamedTypeSymbol)field.Type;
-            var arguments = MapKinds.ViewTypeArguments(view, mapType, _semanticModel.Compilation);
-            if (arguments.Select(Visibility).ToList() is var visibilities && visibilities.Any(visibility => visibility is null))
+            if (Visibility(mapType) is not { } isPublic)
                 return null;
+            var arguments = MapKinds.ViewTypeArguments(view, mapType, _semanticModel.Compilation);
             string viewType = MapKinds.ViewTypeName(view) +
                 (arguments.Count == 0 ? "" : $"<{string.Join(", ", arguments.Select(argument => argument.ToDisplayString(FullyQualified)))}>");
             return new MapModel(field.Name, ObjectNames.Of(field.Name), view, viewType,
-                mapType.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat), visibilities.All(visibility => visibility == true));
+                mapType.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat), isPublic);
         }
 
         /// <summary>
