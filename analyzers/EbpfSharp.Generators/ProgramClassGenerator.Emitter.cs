@@ -134,6 +134,10 @@ public sealed partial class ProgramClassGenerator
                 writer.WriteLine($"{Identifier(map.Name)} = new {map.ViewType}(loaded.Map({Literal(map.ObjectName)}));");
             foreach (var global in model.Globals)
                 writer.WriteLine($"_{global.Name} = loaded.Variable<{global.Type}>({Literal(global.ObjectName)});");
+            // The kernel drops perf samples for CPUs whose slot holds no open perf event, so those readers open with
+            // the object; ring buffer records wait in the map, so ring buffer readers open on first use.
+            foreach (var map in model.Maps.Where(map => map.View == MapViewKind.PerfEventReader))
+                writer.WriteLine($"Reader(ref _{map.Name}, () => new {map.ViewType}(loaded.Map({Literal(map.ObjectName)})));");
             writer.CloseBlock();
 
             foreach (var program in model.Programs)
@@ -147,8 +151,13 @@ public sealed partial class ProgramClassGenerator
                 writer.WriteLine();
                 if (IsReader(map))
                 {
-                    string kind = map.View == MapViewKind.RingBufferReader ? "ring buffer" : "perf event array";
-                    writer.WriteLine($"/// <summary>The reader of the {kind} <c>{map.Name}</c> (<c>{Escape(map.DeclaredType)}</c>), created on first use and closed with this object; <c>ReadAllAsync</c> streams its records.</summary>");
+                    string kind = map.View == MapViewKind.RingBufferReader
+                        ? "ring buffer"
+                        : "perf event array";
+                    string opened = map.View == MapViewKind.RingBufferReader
+                        ? "created on first use (records wait in the buffer until then)"
+                        : "opened with the object (the kernel drops samples while no reader is open)";
+                    writer.WriteLine($"/// <summary>The reader of the {kind} <c>{map.Name}</c> (<c>{Escape(map.DeclaredType)}</c>), {opened} and closed with this object; <c>ReadAllAsync</c> streams its records.</summary>");
                     writer.WriteLine($"{Access(map.IsPublic)} {map.ViewType} {Identifier(map.Name)} => Reader(ref _{map.Name}, () => new {map.ViewType}(Object.Map({Literal(map.ObjectName)})));");
                 }
                 else

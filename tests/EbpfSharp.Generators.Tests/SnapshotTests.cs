@@ -69,7 +69,7 @@ public sealed class SnapshotTests
         """);
 
     [Fact]
-    public void Ring_buffer_and_perf_event_array_get_readers_created_on_first_use() => Verify("""
+    public void Ring_buffer_reader_opens_on_first_use_and_perf_event_reader_with_the_object() => Verify("""
         using EbpfSharp;
 
         namespace Events;
