@@ -93,6 +93,16 @@ public sealed class VethPair : IDisposable
     }
 
     /// <summary>
+    /// Attaches a generated class's XDP program to <see cref="InterfaceB"/> (from inside <see cref="NamespaceB"/>);
+    /// the link is also detached when the program's loaded object is disposed.
+    /// </summary>
+    public BpfLink AttachXdp(XdpProgram program, XdpAttachMode mode = XdpAttachMode.Default)
+    {
+        ArgumentNullException.ThrowIfNull(program);
+        return NamespaceB.Run(() => program.AttachXdp(InterfaceB, mode));
+    }
+
+    /// <summary>
     /// Sends <paramref name="count"/> UDP datagrams from <see cref="AddressA"/> to <see cref="AddressB"/>:<paramref name="port"/>
     /// and waits, up to <paramref name="timeout"/> (default 5 s), until a socket in <see cref="NamespaceB"/> has
     /// received them all. Returns how many arrived; fewer than sent means something (an XDP program) dropped some.
