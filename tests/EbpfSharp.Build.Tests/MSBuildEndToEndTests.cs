@@ -1,4 +1,6 @@
+using System.Security.Cryptography;
 using System.Text.RegularExpressions;
+using EbpfSharp.TestSupport;
 
 namespace EbpfSharp.Build.Tests;
 
@@ -92,6 +94,21 @@ public class MSBuildEndToEndTests
         project.Build("-p:EbpfSharpIsa=v2", "-p:EbpfSharpEmbed=false").EnsureSuccess("build with EbpfSharpEmbed=false again");
         Assert.Empty(AssemblyFiles.Resources(project.OutputAssembly));
         Assert.Null(AssemblyFiles.PdbMismatch(project.OutputAssembly, Path.ChangeExtension(project.OutputAssembly, ".pdb")));
+    }
+
+    [Fact]
+    public void A_strong_named_project_is_signed_again_with_its_key_file_after_embedding()
+    {
+        using var rsa = RSA.Create(1024);
+        string keyFile = Scratch.WriteFile("key.snk", StrongNames.KeyFile(rsa));
+        var project = TemporaryProject.Create(new Dictionary<string, string> { ["PassAll.cs"] = PassAll },
+            properties: $"<SignAssembly>true</SignAssembly><AssemblyOriginatorKeyFile>{keyFile}</AssemblyOriginatorKeyFile>");
+
+        project.Build().EnsureSuccess("build of a signed project");
+
+        Assert.Single(AssemblyFiles.Resources(project.OutputAssembly));
+        Assert.True(AssemblyFiles.StrongName(project.OutputAssembly).Signed);
+        Assert.True(StrongNames.Verify(project.OutputAssembly, rsa), "the signature covers the rewritten assembly");
     }
 
     [Fact]

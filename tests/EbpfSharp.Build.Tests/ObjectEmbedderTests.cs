@@ -86,18 +86,18 @@ public sealed class ObjectEmbedderTests
     public void A_strong_named_assembly_is_signed_again_with_its_key_file()
     {
         using var rsa = RSA.Create(1024);
-        string keyFile = Scratch.WriteFile("key.snk", CapiPrivateKeyBlob(rsa));
+        string keyFile = Scratch.WriteFile("key.snk", StrongNames.KeyFile(rsa));
         string assembly = CopyOfCompiledAssembly();
         Sign(assembly, keyFile);
         byte[] publicKey = AssemblyFiles.StrongName(assembly).PublicKey;
-        Assert.True(VerifyStrongName(assembly, rsa), "the test's own signing is valid");
+        Assert.True(StrongNames.Verify(assembly, rsa), "the test's own signing is valid");
 
         Assert.True(Embed(assembly, new() { ["EbpfSharp/Ns.Counter.bpf.o"] = First }, new SigningOptions(SignAssembly: true, KeyFile: keyFile)));
 
         var (key, signed) = AssemblyFiles.StrongName(assembly);
         Assert.Equal(publicKey, key);
         Assert.True(signed);
-        Assert.True(VerifyStrongName(assembly, rsa), "the signature covers the rewritten assembly");
+        Assert.True(StrongNames.Verify(assembly, rsa), "the signature covers the rewritten assembly");
         Assert.Null(AssemblyFiles.PdbMismatch(assembly, Path.ChangeExtension(assembly, ".pdb")));
     }
 
@@ -105,7 +105,7 @@ public sealed class ObjectEmbedderTests
     public void A_strong_named_assembly_without_its_key_file_is_a_clear_error_and_public_signing_needs_none()
     {
         using var rsa = RSA.Create(1024);
-        string keyFile = Scratch.WriteFile("key.snk", CapiPrivateKeyBlob(rsa));
+        string keyFile = Scratch.WriteFile("key.snk", StrongNames.KeyFile(rsa));
         string assembly = CopyOfCompiledAssembly();
         Sign(assembly, keyFile);
 
@@ -146,54 +146,6 @@ public sealed class ObjectEmbedderTests
             SymbolStream = symbols,
             SymbolWriterProvider = new Mono.Cecil.Cil.PortablePdbWriterProvider(),
         });
-    }
-
-    /// <summary>A <c>.snk</c> file: the CryptoAPI PRIVATEKEYBLOB of an RSA key (little-endian numbers).</summary>
-    private static byte[] CapiPrivateKeyBlob(RSA rsa)
-    {
-        var p = rsa.ExportParameters(includePrivateParameters: true);
-        using var stream = new MemoryStream();
-        using var writer = new BinaryWriter(stream);
-        writer.Write((byte)0x07);            // PRIVATEKEYBLOB
-        writer.Write((byte)0x02);            // version
-        writer.Write((ushort)0);
-        writer.Write(0x00002400u);           // CALG_RSA_SIGN
-        writer.Write(0x32415352u);           // "RSA2"
-        writer.Write((uint)(p.Modulus!.Length * 8));
-        uint exponent = 0;
-        foreach (byte b in p.Exponent!)
-            exponent = (exponent << 8) | b;
-        writer.Write(exponent);
-        foreach (var number in new[] { p.Modulus, p.P!, p.Q!, p.DP!, p.DQ!, p.InverseQ!, p.D! })
-            writer.Write(number.Reverse().ToArray());
-        writer.Flush();
-        return stream.ToArray();
-    }
-
-    /// <summary>
-    /// Checks the strong-name signature (ECMA-335 II.6.2.1.3): SHA-1 over the headers (PE checksum and certificate
-    /// directory zeroed) and the sections, leaving out the signature itself; PKCS#1, stored little-endian.
-    /// </summary>
-    private static bool VerifyStrongName(string assembly, RSA key)
-    {
-        byte[] bytes = File.ReadAllBytes(assembly);
-        using var pe = new PEReader(new MemoryStream(bytes));
-        var headers = pe.PEHeaders;
-        var directory = headers.CorHeader!.StrongNameSignatureDirectory;
-        headers.TryGetDirectoryOffset(directory, out int signatureOffset);
-        int optionalHeader = headers.PEHeaderStartOffset;
-        int headerEnd = optionalHeader + headers.CoffHeader.SizeOfOptionalHeader + 40 * headers.CoffHeader.NumberOfSections;
-        byte[] hashed = bytes[..headerEnd];
-        Array.Clear(hashed, optionalHeader + 64, 4);                                   // CheckSum
-        Array.Clear(hashed, optionalHeader + (headers.PEHeader!.Magic == PEMagic.PE32 ? 128 : 144), 8);   // certificate table
-        int sectionStart = headers.SectionHeaders.Min(section => section.PointerToRawData);
-        using var sha1 = IncrementalHash.CreateHash(HashAlgorithmName.SHA1);
-        sha1.AppendData(hashed);
-        sha1.AppendData(bytes, sectionStart, signatureOffset - sectionStart);
-        sha1.AppendData(bytes, signatureOffset + directory.Size, bytes.Length - signatureOffset - directory.Size);
-        byte[] signature = bytes.AsSpan(signatureOffset, directory.Size).ToArray();
-        Array.Reverse(signature);
-        return key.VerifyHash(sha1.GetHashAndReset(), signature, HashAlgorithmName.SHA1, RSASignaturePadding.Pkcs1);
     }
 
     private static class Nested

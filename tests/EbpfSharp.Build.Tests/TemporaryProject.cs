@@ -37,7 +37,10 @@ internal sealed class TemporaryProject
     /// it is built for linux-x64 (framework-dependent) from the start, so a single-file publish can reuse the build
     /// instead of building it, and its project references, again for a runtime identifier.
     /// </summary>
-    public static TemporaryProject Create(IReadOnlyDictionary<string, string> sources, bool application = false)
+    /// <param name="sources">File name → text.</param>
+    /// <param name="application">Whether the project is a console application that loads what it built.</param>
+    /// <param name="properties">More properties, as XML elements.</param>
+    public static TemporaryProject Create(IReadOnlyDictionary<string, string> sources, bool application = false, string properties = "")
     {
         string root = RepositoryRoot();
         var project = new TemporaryProject(Scratch.NewDirectory("msbuild"),
@@ -51,6 +54,7 @@ internal sealed class TemporaryProject
                 <Nullable>enable</Nullable>
                 <AllowUnsafeBlocks>true</AllowUnsafeBlocks>
                 <EbpfSharpTaskAssembly>{task}</EbpfSharpTaskAssembly>
+                {properties}
                 {(application ? "<OutputType>Exe</OutputType><ImplicitUsings>enable</ImplicitUsings><RuntimeIdentifier>linux-x64</RuntimeIdentifier><SelfContained>false</SelfContained>" : "")}
               </PropertyGroup>
               <ItemGroup>
