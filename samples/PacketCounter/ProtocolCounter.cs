@@ -37,19 +37,21 @@ public static unsafe partial class ProtocolCounter
     [Xdp]
     public static XdpAction Count(XdpContext ctx)
     {
-        if (!ctx.TryGet(0, out EthernetHeader* eth))                       // bounds check built in
+        // TryGet is the bounds check the verifier insists on; EtherType reads in host byte order.
+        if (!ctx.TryGet(0, out EthernetHeader* eth))
             return XdpAction.Pass;
-        if (eth->EtherType == IgnoredEtherType)                             // host byte order accessor
+        if (eth->EtherType == IgnoredEtherType)
             return XdpAction.Pass;
         if (eth->EtherType != EtherType.IPv4)
         {
-            Interlocked.Increment(ref NotIpv4);                             // a BPF atomic add
+            Interlocked.Increment(ref NotIpv4);
             return XdpAction.Pass;
         }
-        if (!ctx.TryGet(sizeof(EthernetHeader), out IPv4Header* ip))       // a truncated IPv4 header
+        if (!ctx.TryGet(sizeof(EthernetHeader), out IPv4Header* ip))
             return XdpAction.Pass;
 
-        ProtocolCount* count = Counts.Lookup(ip->Protocol);                 // null past the end
+        // Interlocked compiles to BPF atomic adds: other CPUs count into the same element.
+        ProtocolCount* count = Counts.Lookup(ip->Protocol);
         if (count != null)
         {
             Interlocked.Increment(ref count->Packets);
