@@ -12,6 +12,8 @@ namespace EbpfSharp.Runtime;
 /// </summary>
 public sealed class BpfLink : IDisposable
 {
+    private bool _pinned;
+
     internal BpfLink(BpfLinkKind kind, string description, BpfFileDescriptor? handle, BpfFileDescriptor? perfEventHandle = null)
     {
         Kind = kind;
@@ -50,6 +52,7 @@ public sealed class BpfLink : IDisposable
             throw new BpfNotSupportedException(
                 $"Pinning {Description} failed: this kernel (before 5.15) attached it through a perf event ioctl, which creates no BPF link to pin. Keep this object alive instead.", 0);
         ObjectPaths.Pin(Handle, path, Description);
+        _pinned = true;
     }
 
     /// <summary>
@@ -74,11 +77,30 @@ public sealed class BpfLink : IDisposable
             : BpfErrors.FromErrno(errno, BpfCommand.LinkDetach, $"Detaching {Description}");
     }
 
-    /// <summary>Detaches the program by closing the link (and perf event) descriptors, unless the link is pinned.</summary>
+    /// <summary>
+    /// Detaches the program by closing the link (and perf event) descriptors, unless the link is pinned. When this
+    /// returns the program no longer runs: if a process another thread was starting still held a copy of the
+    /// descriptor (between its fork and exec), Dispose waits, up to half a second, for the kernel to free the link.
+    /// </summary>
     public void Dispose()
     {
+        uint id = 0;
+        if (!_pinned && Handle is { IsClosed: false } handle)
+        {
+            try
+            {
+                using var lease = handle.Borrow();
+                id = LinkRelease.Id(lease.Fd);
+            }
+            catch (ObjectDisposedException)
+            {
+                // Another thread disposed it first.
+            }
+        }
         Handle?.Dispose();
         PerfEventHandle?.Dispose();
+        if (id != 0)
+            LinkRelease.WaitUntilReleased(id);
     }
 
     /// <inheritdoc />
