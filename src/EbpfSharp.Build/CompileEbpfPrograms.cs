@@ -22,6 +22,9 @@ public sealed class CompileEbpfPrograms : Microsoft.Build.Utilities.Task
     /// <summary>The ID under which a compiler crash is reported (the compiler's internal-error ID).</summary>
     internal const string InternalErrorId = "EBPF1000";
 
+    /// <summary>The ID under which a failure to embed the objects in the assembly is reported.</summary>
+    internal const string EmbedErrorId = "EBPF1900";
+
     private readonly Func<string, CompilerOptions, CompilationResult> compile;
 
     /// <summary>Creates the task over the real compiler.</summary>
@@ -54,7 +57,28 @@ public sealed class CompileEbpfPrograms : Microsoft.Build.Utilities.Task
     [Required]
     public string FileListPath { get; set; } = "";
 
-    /// <summary>The objects written, with <c>ClassName</c> metadata.</summary>
+    /// <summary>
+    /// Whether to embed each object in the assembly as the manifest resource <c>EbpfSharp/&lt;Class&gt;.bpf.o</c>
+    /// (<c>EbpfSharpEmbed</c>). When false, object resources an earlier build embedded are removed.
+    /// </summary>
+    public bool Embed { get; set; }
+
+    /// <summary>The assembly's PDB (<c>@(_DebugSymbolsIntermediatePath)</c>); empty means beside the assembly.</summary>
+    public string SymbolsPath { get; set; } = "";
+
+    /// <summary>The project's <c>SignAssembly</c>: a strong-named assembly is re-signed after embedding.</summary>
+    public bool SignAssembly { get; set; }
+
+    /// <summary>The key file the assembly was signed with (<c>KeyOriginatorFile</c>).</summary>
+    public string KeyFile { get; set; } = "";
+
+    /// <summary>The project's <c>DelaySign</c>.</summary>
+    public bool DelaySign { get; set; }
+
+    /// <summary>The project's <c>PublicSign</c>.</summary>
+    public bool PublicSign { get; set; }
+
+    /// <summary>The objects written, with <c>ClassName</c> and <c>ResourceName</c> metadata.</summary>
     [Output]
     public ITaskItem[] Objects { get; private set; } = [];
 
@@ -107,12 +131,54 @@ public sealed class CompileEbpfPrograms : Microsoft.Build.Utilities.Task
             Log.LogMessage(MessageImportance.Normal, $"EbpfSharp: {compiled.ClassName} -> {path} ({Describe(compiled)})");
             var item = new TaskItem(path);
             item.SetMetadata("ClassName", compiled.ClassName);
+            item.SetMetadata("ResourceName", ObjectEmbedder.ResourceName(compiled.ClassName));
             written.Add(item);
         }
+        // Embedding comes before the file list: the list must end up newer than the rewritten assembly, or the
+        // next build would find the target out of date.
+        if (!EmbedObjects(result.Objects, options.ReferenceDirectories))
+            return false;
         Objects = [.. written];
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(FileListPath))!);
         File.WriteAllLines(FileListPath, written.Select(item => item.ItemSpec));
         return true;
+    }
+
+    private bool EmbedObjects(IReadOnlyList<CompiledObject> objects, IEnumerable<string> referenceDirectories)
+    {
+        var resources = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+        if (Embed)
+        {
+            foreach (var compiled in objects)
+                resources[ObjectEmbedder.ResourceName(compiled.ClassName)] = compiled.Bytes;
+        }
+        else if (!File.Exists(AssemblyPath))
+        {
+            return true;
+        }
+        try
+        {
+            var signing = new SigningOptions(SignAssembly, KeyFile, DelaySign, PublicSign);
+            if (ObjectEmbedder.Embed(AssemblyPath, SymbolsPath, resources, signing, referenceDirectories))
+            {
+                Log.LogMessage(MessageImportance.Normal, resources.Count > 0
+                    ? $"EbpfSharp: embedded {string.Join(", ", resources.Keys)} in {AssemblyPath}"
+                    : $"EbpfSharp: removed the embedded eBPF objects from {AssemblyPath}");
+            }
+            return true;
+        }
+        catch (EmbeddingException exception)
+        {
+            Log.LogError(null, EmbedErrorId, null, AssemblyPath, 0, 0, 0, 0, exception.Message);
+            return false;
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or BadImageFormatException or InvalidOperationException)
+        {
+            Log.LogError(null, EmbedErrorId, null, AssemblyPath, 0, 0, 0, 0,
+                $"Embedding the eBPF objects in '{AssemblyPath}' failed: {exception.Message} Set EbpfSharpEmbed to false to keep the objects only beside the assembly.");
+            Log.LogMessage(MessageImportance.Low, exception.ToString());
+            return false;
+        }
     }
 
     /// <summary>Leaves an unchanged object's timestamp alone, so the copy to the output folder is skipped too.</summary>

@@ -50,7 +50,7 @@ internal sealed partial class MethodImporter
             throw Error(CompilerDiagnosticIds.ClassAllocation, $"'new {type.Name}(...)' allocates a class instance on the managed heap, which eBPF programs cannot reach. Use a struct (on the stack) or a map value.");
         var frame = NewFrame($"new#{Function.Frames.Count}", SizeOf(type));
         var arguments = new List<StackEntry> { new ValueEntry(FrameAddress(frame), StackKind.NativeInt) };
-        arguments.AddRange(PopArguments(method).Skip(1));
+        arguments.AddRange(PopArguments(method, includeThis: false));   // newobj makes 'this'; the stack holds only the parameters
         ZeroMemory(((ValueEntry)arguments[0]).Value, frame.Size);
         Invoke(method, GenericContext.For(constructor, _generics), arguments);
         Push(new StructEntry(FrameAddress(frame), type));
@@ -61,9 +61,9 @@ internal sealed partial class MethodImporter
             ? Error(CompilerDiagnosticIds.StringOperation, $"'{Describe(method)}' works on strings; eBPF programs have no managed strings. Use byte buffers (fixed byte[N]) and literal formats for Bpf.Printk.")
             : Error(CompilerDiagnosticIds.UnsupportedCall, $"'{Describe(method)}' has no eBPF translation: a program can call only static and struct methods with IL in your assemblies, Bpf helpers and EbpfSharp's own API.");
 
-    private List<StackEntry> PopArguments(MethodDefinition method)
+    private List<StackEntry> PopArguments(MethodDefinition method, bool includeThis = true)
     {
-        int count = method.Parameters.Count + (method.HasThis ? 1 : 0);
+        int count = method.Parameters.Count + (method.HasThis && includeThis ? 1 : 0);
         var arguments = new StackEntry[count];
         for (int i = count - 1; i >= 0; i--)
             arguments[i] = Pop();

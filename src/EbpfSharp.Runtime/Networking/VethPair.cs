@@ -118,7 +118,7 @@ public sealed class VethPair : IDisposable
             var socket = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
             try
             {
-                socket.Bind(new IPEndPoint(AddressB, port));
+                BindSoon(socket, new IPEndPoint(AddressB, port));
                 return socket;
             }
             catch
@@ -144,6 +144,27 @@ public sealed class VethPair : IDisposable
             received++;
         }
         return received;
+    }
+
+    /// <summary>
+    /// Binds, retrying for up to half a second while the port is in use: a socket closed on this port a moment ago
+    /// lives on while a process another thread is starting holds a copy of its descriptor (from fork until exec).
+    /// </summary>
+    private static void BindSoon(Socket socket, IPEndPoint endPoint)
+    {
+        long deadline = Environment.TickCount64 + 500;
+        while (true)
+        {
+            try
+            {
+                socket.Bind(endPoint);
+                return;
+            }
+            catch (SocketException exception) when (exception.SocketErrorCode == SocketError.AddressAlreadyInUse && Environment.TickCount64 < deadline)
+            {
+                Thread.Sleep(5);
+            }
+        }
     }
 
     /// <summary>Deletes the pair and drops both namespaces.</summary>

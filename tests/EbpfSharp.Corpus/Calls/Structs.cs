@@ -69,6 +69,33 @@ public static unsafe class Structs
         return high > low ? XdpAction.Tx : XdpAction.Pass;
     }
 
+    private readonly struct Range32
+    {
+        public readonly uint Low;
+        public readonly uint High;
+
+        public Range32(uint low, uint high)
+        {
+            Low = low;
+            High = high;
+        }
+    }
+
+    private static uint Weigh(uint bias, Range32 range, uint scale) => bias + (range.High - range.Low) * scale;
+
+    /// <summary>
+    /// A struct made by a constructor with parameters as a call argument (IL newobj), with another argument already
+    /// on the evaluation stack below the constructor's.
+    /// </summary>
+    [Xdp]
+    public static XdpAction ConstructorArgument(XdpContext ctx)
+    {
+        if (!ctx.TryGet(14, out IPv4Header* ip))
+            return XdpAction.Pass;
+        uint weight = Weigh(ip->Ttl, new Range32(ip->Protocol, ip->TotalLength), ip->TypeOfService + 1u);
+        return (weight & 3) switch { 0 => XdpAction.Drop, 1 => XdpAction.Tx, _ => XdpAction.Pass };
+    }
+
     /// <summary>Copies of structs are independent: modifying a copy leaves the original.</summary>
     [Xdp]
     public static XdpAction StructCopies(XdpContext ctx)
