@@ -8,11 +8,6 @@ namespace EbpfSharp.Runtime.Tests.Readers;
 /// BPF_PROG_TEST_RUN runs an XDP program on the calling thread's CPU, so the tests pin the thread to keep
 /// every record in one CPU's buffer, where records are ordered.
 /// </summary>
-/// <remarks>
-/// Run alone: in parallel with the attach tests (Links/), about one run in eight showed a probe still firing
-/// just after its link was disposed; see docs/testing.md, "Known issues".
-/// </remarks>
-[Collection(SerialCollection.Name)]
 public class PerfEventReaderTests
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
