@@ -1,6 +1,8 @@
+using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -17,6 +19,9 @@ namespace EbpfSharp.Analyzers;
 internal sealed class ProgramReachability
 {
     private const string ProgramAttribute = "EbpfSharp.ProgramAttribute";
+
+    // One walk per compilation, shared by every analyzer (each registers its own compilation-start action).
+    private static readonly ConditionalWeakTable<Compilation, Lazy<ProgramReachability>> Cache = new();
 
     private readonly Dictionary<IMethodSymbol, ImmutableArray<ProgramRoot>> _reached;
     private readonly Dictionary<IMethodSymbol, ImmutableArray<IMethodSymbol>> _callees;
@@ -51,6 +56,10 @@ internal sealed class ProgramReachability
         }
         return null;
     }
+
+    /// <summary>The reachability of <paramref name="compilation"/>, computed on first use and shared by the analyzers.</summary>
+    public static ProgramReachability For(Compilation compilation, CancellationToken cancellationToken) =>
+        Cache.GetValue(compilation, key => new Lazy<ProgramReachability>(() => Compute(key, cancellationToken), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
 
     /// <summary>Walks the call graph from every program method of <paramref name="compilation"/>.</summary>
     public static ProgramReachability Compute(Compilation compilation, CancellationToken cancellationToken)
