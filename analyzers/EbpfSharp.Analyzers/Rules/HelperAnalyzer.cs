@@ -1,0 +1,100 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace EbpfSharp.Analyzers.Rules;
+
+/// <summary>
+/// EBPF0018 and EBPF0019: a kernel helper the program type may not call, and a GPL-only helper in a program whose
+/// license (the class's <c>[License]</c>, GPL by default) is not GPL-compatible. A call's helper is the
+/// <c>[BpfHelper(id)]</c> of the method called, or of the EbpfSharp wrapper it goes through (a map method). The
+/// tables hold only what the kernel's <c>xdp_func_proto</c>, <c>raw_tp_prog_func_proto</c> (with
+/// <c>bpf_tracing_func_proto</c> and <c>bpf_base_func_proto</c>) and the helpers' <c>gpl_only</c> say for the helpers
+/// EbpfSharp exposes.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class HelperAnalyzer : DiagnosticAnalyzer
+{
+    public static readonly DiagnosticDescriptor NotAllowed = ProgramCode.Rule(DiagnosticIds.HelperNotAllowed,
+        "Helper not allowed for the program type",
+        "'{0}' calls the kernel helper {1}, which {2} programs cannot call (it is reached from {3}); the kernel rejects the program with \"program of this type cannot use helper {1}#{4}\". {5}");
+
+    public static readonly DiagnosticDescriptor GplOnly = ProgramCode.Rule(DiagnosticIds.GplHelper,
+        "GPL-only helper in a program with a non-GPL license",
+        "'{0}' calls the kernel helper {1}, which only GPL-compatible programs may call, but {2} declares [License(\"{3}\")]; the kernel rejects it with \"cannot call GPL-restricted function from non-GPL compatible program\". Use a GPL-compatible license (\"GPL\", \"Dual MIT/GPL\", …) or remove the call.");
+
+    private static readonly Dictionary<int, string> Names = new()
+    {
+        [6] = "bpf_trace_printk", [15] = "bpf_get_current_uid_gid", [16] = "bpf_get_current_comm", [23] = "bpf_redirect",
+        [25] = "bpf_perf_event_output", [27] = "bpf_get_stackid", [28] = "bpf_csum_diff", [44] = "bpf_xdp_adjust_head",
+        [54] = "bpf_xdp_adjust_meta", [65] = "bpf_xdp_adjust_tail",
+    };
+
+    /// <summary>Helpers each program kind may not call (kernel: net/core/filter.c xdp_func_proto; kernel/trace/bpf_trace.c raw_tp_prog_func_proto).</summary>
+    private static readonly Dictionary<string, (string Kind, ImmutableHashSet<int> Helpers, string Advice)> Forbidden = new()
+    {
+        ["XdpAttribute"] = ("XDP", ImmutableHashSet.Create(15, 16, 27),
+            "XDP programs run before a task context exists: read packet data instead, or move this to a tracing program."),
+        ["RawTracepointAttribute"] = ("raw tracepoint", ImmutableHashSet.Create(23, 28, 44, 54, 65),
+            "Packet helpers belong to XDP programs."),
+    };
+
+    /// <summary>Helpers with gpl_only = true (bpf_trace_printk, bpf_xdp_event_output/bpf_perf_event_output, bpf_get_stackid).</summary>
+    private static readonly ImmutableHashSet<int> GplHelpers = ImmutableHashSet.Create(6, 25, 27);
+
+    /// <summary>Licenses the kernel accepts as GPL-compatible (include/linux/license.h).</summary>
+    private static readonly ImmutableHashSet<string> GplCompatible =
+        ImmutableHashSet.Create("GPL", "GPL v2", "GPL and additional rights", "Dual BSD/GPL", "Dual MIT/GPL", "Dual MPL/GPL");
+
+    /// <summary>EbpfSharp's public wrappers that call a helper (the helper method itself is internal).</summary>
+    private static readonly Dictionary<(string Type, string Method), int> Wrappers = new()
+    {
+        [("EbpfSharp.StackTraceMap", "GetStackId")] = 27,
+        [("EbpfSharp.PerfEventArray<T>", "Output")] = 25,
+    };
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => [NotAllowed, GplOnly];
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.EnableConcurrentExecution();
+        Register(context);
+    }
+
+    private static void Register(AnalysisContext context) =>
+        ProgramCode.RegisterOperations(context, (operationContext, reachability, method) =>
+        {
+            var invocation = (IInvocationOperation)operationContext.Operation;
+            if (HelperOf(invocation.TargetMethod) is not { } helper || !reachability.IsReached(method, out var roots))
+                return;
+            string name = Names.TryGetValue(helper, out var known) ? known : $"#{helper}";
+            string called = ProgramCode.Describe(invocation.TargetMethod);
+            var location = invocation.Syntax.GetLocation();
+            foreach (var group in roots.GroupBy(root => root.AttributeName).OrderBy(group => group.Key, System.StringComparer.Ordinal))
+            {
+                if (Forbidden.TryGetValue(group.Key, out var rule) && rule.Helpers.Contains(helper))
+                    operationContext.ReportDiagnostic(Diagnostic.Create(NotAllowed, location, called, name, rule.Kind, Programs(group), helper, rule.Advice));
+            }
+            if (!GplHelpers.Contains(helper))
+                return;
+            foreach (var group in roots.Select(root => (Root: root, License: LicenseOf(root.Program.ContainingType)))
+                .Where(pair => pair.License is not null && !GplCompatible.Contains(pair.License))
+                .GroupBy(pair => pair.Root.Program.ContainingType.Name).OrderBy(group => group.Key, System.StringComparer.Ordinal))
+                operationContext.ReportDiagnostic(Diagnostic.Create(GplOnly, location, called, name, group.Key, group.First().License));
+        }, OperationKind.Invocation);
+
+    private static int? HelperOf(IMethodSymbol method) =>
+        ProgramCode.HelperId(method) is { } id ? id
+        : Wrappers.TryGetValue((method.ContainingType.OriginalDefinition.ToDisplayString(), method.Name), out int wrapped) ? wrapped : null;
+
+    private static string? LicenseOf(INamedTypeSymbol type) =>
+        type.GetAttributes().FirstOrDefault(attribute => attribute.AttributeClass?.ToDisplayString() == "EbpfSharp.LicenseAttribute")
+            is { ConstructorArguments: { Length: 1 } arguments } && arguments[0].Value is string license ? license : null;
+
+    private static string Programs(IEnumerable<ProgramRoot> roots) =>
+        string.Join(", ", roots.Select(root => $"'{root.Program.ContainingType.Name}.{root.Program.Name}'").Distinct().OrderBy(name => name, System.StringComparer.Ordinal));
+}
