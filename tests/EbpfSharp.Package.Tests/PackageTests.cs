@@ -52,6 +52,8 @@ public sealed class PackageTests(PackedFeed feed, ITestOutputHelper output)
         [
             "EbpfSharp.nuspec",
             "README.md",
+            "analyzers/dotnet/cs/EbpfSharp.Analyzers.CodeFixes.dll",
+            "analyzers/dotnet/cs/EbpfSharp.Analyzers.dll",
             "analyzers/dotnet/cs/EbpfSharp.Generators.dll",
             "build/EbpfSharp.props",
             "build/EbpfSharp.targets",
@@ -72,8 +74,7 @@ public sealed class PackageTests(PackedFeed feed, ITestOutputHelper output)
             "tasks/net10.0/Mono.Cecil.Rocks.dll",
             "tasks/net10.0/Mono.Cecil.dll",
         ];
-        // Analyzers join the generator once analyzers/EbpfSharp.Analyzers exists.
-        Assert.Equal(expected, files.Where(file => file != "analyzers/dotnet/cs/EbpfSharp.Analyzers.dll"));
+        Assert.Equal(expected, files);
 
         using var nuspecStream = package.GetEntry("EbpfSharp.nuspec")!.Open();
         var metadata = XDocument.Load(nuspecStream).Root!.Elements().Single(element => element.Name.LocalName == "metadata");
