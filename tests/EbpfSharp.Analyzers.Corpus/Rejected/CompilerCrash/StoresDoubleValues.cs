@@ -1,0 +1,14 @@
+namespace EbpfSharp.Analyzers.Corpus.Rejected;
+
+// A map of double values. (Not built: the compiler overflows its stack laying out System.Double.)
+public static unsafe class StoresDoubleValues
+{
+    private static readonly ArrayMap<double> Rates = new(maxEntries: 16);
+
+    [Xdp]
+    public static XdpAction Run(XdpContext ctx)
+    {
+        double* rate = Rates.Lookup(0); // EBPF0020
+        return rate == null ? XdpAction.Pass : XdpAction.Drop;
+    }
+}
