@@ -33,4 +33,14 @@ public sealed class UnsupportedConstructTests
 
         Assert.Matches(@"^/.*Unsupported\.cs\(\d+,\d+\): error EBPF1005: .*[Ff]loating.point.*", diagnostic.ToString());
     }
+
+    [Fact]
+    public void A_struct_with_a_float_field_is_reported_as_floating_point_naming_the_field()
+    {
+        var diagnostic = Assert.Single(CompiledPrograms.Diagnostics(typeof(KeepsFloatInStruct)));
+
+        Assert.Equal("EBPF1005", diagnostic.Id);
+        Assert.Contains("field 'Average' is floating point", diagnostic.Message);
+        Assert.Equal(CompiledPrograms.LineOf("Programs/Unsupported.cs", "var stats = new Stats { Count = 1 };"), diagnostic.Location!.Line);
+    }
 }

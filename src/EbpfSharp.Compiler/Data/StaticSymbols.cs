@@ -140,6 +140,10 @@ internal sealed class StaticSymbols(TypeLayouts layouts, Func<string, string> re
         {
             return layouts.SizeOf(type);
         }
+        catch (UnsupportedTypeException exception) when (exception.FloatingPointMessage($"The {role} type of '{owner}'") is { } message)
+        {
+            throw new StaticFieldException(message);
+        }
         catch (UnsupportedTypeException)
         {
             throw new StaticFieldException($"The {role} type of '{owner}', '{type.FullName}', has no eBPF layout: use primitives, enums or unmanaged structs (generic structs are not supported).");

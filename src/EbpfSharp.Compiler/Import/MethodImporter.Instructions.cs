@@ -248,6 +248,10 @@ internal sealed partial class MethodImporter
         {
             return Layouts.OffsetOf(Resolve(field.DeclaringType), field.Name);
         }
+        catch (UnsupportedTypeException exception) when (exception.FloatingPointMessage($"Field '{field.Name}'s struct") is { } message)
+        {
+            throw Error(CompilerDiagnosticIds.FloatingPoint, message);
+        }
         catch (UnsupportedTypeException exception)
         {
             throw Error(CompilerDiagnosticIds.UnsupportedType, $"Field '{field.Name}' is in '{exception.Type.FullName}', which has no eBPF layout (classes and structs holding references do not).");

@@ -81,6 +81,10 @@ internal sealed partial class MethodImporter
         {
             return Layouts.SizeOf(type);
         }
+        catch (UnsupportedTypeException exception) when (exception.FloatingPointMessage("A value here") is { } message)
+        {
+            throw Error(CompilerDiagnosticIds.FloatingPoint, message);
+        }
         catch (UnsupportedTypeException exception)
         {
             throw Error(CompilerDiagnosticIds.UnsupportedType, $"Type '{exception.Type.FullName}' has no eBPF layout: only primitives, enums, pointers and unmanaged structs can be used.");

@@ -99,6 +99,10 @@ internal sealed partial class MethodImporter
             {
                 leaves = Layouts.Leaves(type, local.Offset).ToList();
             }
+            catch (UnsupportedTypeException exception) when (exception.FloatingPointMessage("A value here") is { } message)
+            {
+                throw Error(CompilerDiagnosticIds.FloatingPoint, message);
+            }
             catch (UnsupportedTypeException)
             {
                 throw Error(CompilerDiagnosticIds.UnsupportedType, $"Type '{type.FullName}' has no eBPF layout.");

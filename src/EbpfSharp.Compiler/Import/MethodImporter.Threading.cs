@@ -14,7 +14,9 @@ internal sealed partial class MethodImporter
     private bool TryThreadBranch(IrValue condition, bool branchIfTrue, IlBlock target, IlBlock next)
     {
         var block = _block;
-        if (_stack.Count != 0 || block.Predecessors.Count == 0
+        // An unsealed block (a loop header whose back edges are still to come) may gain predecessors that would
+        // then jump into the removed block, and its phis are incomplete.
+        if (_stack.Count != 0 || block.Predecessors.Count == 0 || !Ssa.IsSealed(block)
             || block.Predecessors.Any(predecessor => predecessor.Terminator is not { Opcode: IrOpcode.Jump })
             || block.Instructions.Any(instruction => instruction.Opcode != IrOpcode.Phi && !Optimize.ConstantEvaluator.IsPure(instruction)))
             return false;

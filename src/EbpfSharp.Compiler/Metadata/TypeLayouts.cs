@@ -93,6 +93,9 @@ internal sealed class TypeLayouts
         string key = type.FullName;
         if (_structs.TryGetValue(key, out var known))
             return known;
+        // System.Single and System.Double are structs holding themselves: stop before recursing into them.
+        if (IsFloatingPoint(type))
+            throw new UnsupportedTypeException(type, type.Name);
         var definition = Resolve(type) ?? throw new UnsupportedTypeException(type);
         if (!definition.IsValueType)
             throw new UnsupportedTypeException(type);
@@ -104,6 +107,8 @@ internal sealed class TypeLayouts
             var fieldType = FieldType(field, type);
             if (!fieldType.IsValueType && !fieldType.IsPointer && !fieldType.IsFunctionPointer || fieldType.IsGenericParameter)
                 throw new UnsupportedTypeException(type);
+            if (IsFloatingPoint(fieldType))
+                throw new UnsupportedTypeException(type, field.Name);
             int fieldSize = SizeOf(fieldType);
             int fieldAlignment = Math.Min(AlignmentOf(fieldType), pack);
             int offset = definition.IsExplicitLayout ? field.Offset : Align(size, fieldAlignment);

@@ -62,6 +62,23 @@ public static class UsesFloatingPoint
     }
 }
 
+public static class KeepsFloatInStruct
+{
+    private struct Stats
+    {
+        public int Count;
+        public float Average;
+    }
+
+    [Xdp]
+    public static XdpAction Run(XdpContext ctx)
+    {
+        var stats = new Stats { Count = 1 };
+        stats.Average = ctx.Length / (float)stats.Count;
+        return stats.Count > 0 ? XdpAction.Pass : XdpAction.Drop;
+    }
+}
+
 public static class UsesChecked
 {
     [Xdp]

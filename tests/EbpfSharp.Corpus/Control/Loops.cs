@@ -88,4 +88,23 @@ public static unsafe class Loops
         } while (lo < hi);
         return XdpAction.Tx;
     }
+
+    /// <summary>A do-while loop that folds the first 8 bytes, leaving early at the packet's end.</summary>
+    [Xdp]
+    public static XdpAction DoWhileFold(XdpContext ctx)
+    {
+        byte* data = ctx.Data;
+        byte* end = ctx.DataEnd;
+        uint sum = 0;
+        int i = 0;
+        do
+        {
+            if (data + i + 1 > end)
+                break;
+            sum += (uint)data[i] << (i & 1) * 8;
+            i++;
+        }
+        while (i < 8);
+        return (sum & 0xffff) == 0 ? XdpAction.Drop : XdpAction.Pass;
+    }
 }
