@@ -20,11 +20,8 @@ public static partial class VerifierCorpus
 
     public static IReadOnlyList<CorpusFile> Accepted { get; } = [.. Files("Accepted").Select(path => new CorpusFile(path, "Accepted"))];
 
-    /// <summary>
-    /// Theory data: the class name of every rejected program in the corpus assembly (those in
-    /// <c>Rejected/CompilerCrash/</c> crash the compiler today, so they are not built; only the analyzers see them).
-    /// </summary>
-    public static TheoryData<string> RejectedNames => [.. Rejected.Where(program => program.Built).Select(program => program.Name)];
+    /// <summary>Theory data: the class name of every rejected program in the corpus assembly.</summary>
+    public static TheoryData<string> RejectedNames => [.. Rejected.Select(program => program.Name)];
 
     /// <summary>Theory data: every accepted program's class name.</summary>
     public static TheoryData<string> AcceptedNames => [.. Accepted.Select(file => file.Name)];
@@ -52,9 +49,6 @@ public record CorpusFile(string Path, string Folder)
 
     /// <summary>The path relative to the corpus project, for messages.</summary>
     public string RelativePath => System.IO.Path.GetRelativePath(VerifierCorpus.Directory, Path);
-
-    /// <summary>Whether the corpus project builds the file (files in <c>Rejected/CompilerCrash/</c> are only analyzed).</summary>
-    public bool Built => !RelativePath.StartsWith("Rejected/CompilerCrash/", StringComparison.Ordinal);
 }
 
 /// <summary>A rejected program and its marker: the ID an analyzer should report and the 1-based line it should report on.</summary>

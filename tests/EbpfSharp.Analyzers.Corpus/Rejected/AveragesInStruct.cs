@@ -1,6 +1,6 @@
 namespace EbpfSharp.Analyzers.Corpus.Rejected;
 
-// Keeps a running average in a float field of a struct local. (Not built: the compiler overflows its stack laying out System.Single.)
+// Keeps a running average in a float field of a struct local.
 public static unsafe class AveragesInStruct
 {
     private struct Stats

@@ -1,6 +1,6 @@
 namespace EbpfSharp.Analyzers.Corpus.Rejected;
 
-// A map whose key struct holds a float. (Not built: the compiler overflows its stack laying out System.Single.)
+// A map whose key struct holds a float.
 public static unsafe class KeysByFloatStruct
 {
     private struct Bucket

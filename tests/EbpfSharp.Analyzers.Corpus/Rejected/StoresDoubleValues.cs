@@ -1,6 +1,6 @@
 namespace EbpfSharp.Analyzers.Corpus.Rejected;
 
-// A map of double values. (Not built: the compiler overflows its stack laying out System.Double.)
+// A map of double values.
 public static unsafe class StoresDoubleValues
 {
     private static readonly ArrayMap<double> Rates = new(maxEntries: 16);
