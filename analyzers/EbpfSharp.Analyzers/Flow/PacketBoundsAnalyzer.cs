@@ -33,9 +33,23 @@ public sealed class PacketBoundsAnalyzer : DiagnosticAnalyzer
             foreach (var finding in PointerFlow.Analyze(body, isProgram, block.CancellationToken))
             {
                 if (finding.IsPacketRule)
-                    block.ReportDiagnostic(Diagnostic.Create(Rule, finding.Node.GetLocation(), Message(finding)));
+                    block.ReportDiagnostic(Diagnostic.Create(Rule, finding.Node.GetLocation(), Properties(finding), Message(finding)));
             }
         });
+    }
+
+    /// <summary>Property names the bounds-check code fix reads.</summary>
+    internal const string KindProperty = "Kind", DataEndOffsetProperty = "DataEndOffset", PointerProperty = "Pointer";
+
+    /// <summary>What the code fix needs: the finding's kind, the pointer, and (for accesses from ctx.Data at constant offsets) the bytes to check.</summary>
+    private static ImmutableDictionary<string, string?> Properties(PointerFinding finding)
+    {
+        var properties = ImmutableDictionary<string, string?>.Empty
+            .Add(KindProperty, finding.Kind.ToString())
+            .Add(PointerProperty, finding.Pointer);
+        return finding.FromData && finding.AccessEnd > 0
+            ? properties.Add(DataEndOffsetProperty, finding.AccessEnd.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            : properties;
     }
 
     internal static string Message(PointerFinding finding)
@@ -46,7 +60,7 @@ public sealed class PacketBoundsAnalyzer : DiagnosticAnalyzer
             FindingKind.PacketNoCheck =>
                 $"'{access}' accesses the packet, but no comparison of '{finding.Pointer}' with ctx.DataEnd comes before it on some path; the verifier rejects it (\"invalid access to packet\"). Check first: 'if ({finding.Pointer} + <bytes> > ctx.DataEnd) return XdpAction.Pass;' or use ctx.TryGet.",
             FindingKind.PacketOutOfRange =>
-                $"'{access}' accesses the packet up to byte {finding.AccessEnd}, but the bounds check before it covers only {finding.Proven} bytes; the verifier rejects it (\"invalid access to packet\"). Compare the end of the whole access with ctx.DataEnd ('+ {finding.AccessEnd}' from the same pointer).",
+                $"'{access}' accesses the packet up to byte {finding.AccessEnd}, but the bounds check before it covers only {finding.Proven} bytes; the verifier rejects it (\"invalid access to packet\"). {(finding.FromData ? $"Check 'if (ctx.Data + {finding.AccessEnd} > ctx.DataEnd) return XdpAction.Pass;' first." : "Check the bytes past the TryGet struct too, with a larger TryGet or a comparison with ctx.DataEnd.")}",
             FindingKind.PacketStale =>
                 $"'{access}' uses '{finding.Pointer}', a packet pointer taken before '{finding.Site}', which invalidates every packet pointer; the verifier rejects it (\"invalid mem access 'scalar'\"). Read ctx.Data/ctx.DataEnd (or call ctx.TryGet) again after it and check the bounds.",
             FindingKind.TryGetFailed =>

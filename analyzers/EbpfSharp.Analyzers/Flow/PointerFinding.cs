@@ -33,9 +33,10 @@ internal enum FindingKind
 /// <summary>
 /// One finding: <see cref="Node"/> is the access (or argument), <see cref="Pointer"/> the pointer's source text,
 /// <see cref="Site"/> the call that produced it (TryGet, Lookup, Reserve, an XdpAdjust helper), and for range
-/// findings the accessed end offset and the proven length, both from <c>ctx.Data</c> or from the TryGet result.
+/// findings the accessed end offset and the proven length, both from <c>ctx.Data</c> (<see cref="FromData"/>) or
+/// from a variable-offset TryGet result.
 /// </summary>
-internal readonly record struct PointerFinding(FindingKind Kind, SyntaxNode Node, string Pointer, SyntaxNode? Site, long AccessEnd, long Proven)
+internal readonly record struct PointerFinding(FindingKind Kind, SyntaxNode Node, string Pointer, SyntaxNode? Site, long AccessEnd, long Proven, bool FromData)
 {
     public bool IsPacketRule => Kind is FindingKind.PacketNoCheck or FindingKind.PacketOutOfRange or FindingKind.PacketStale or FindingKind.TryGetFailed or FindingKind.TryGetUnchecked;
 }

@@ -595,14 +595,14 @@ internal sealed class PointerFlow
                 if (start is not { } offset)
                 {
                     if (known == 0)
-                        Report(FindingKind.PacketNoCheck, node, pointer, null);
+                        Report(FindingKind.PacketNoCheck, node, pointer, null, fromData: true);
                     return;
                 }
                 long begin = pointer.Offset + offset;
                 long end = begin + size;
                 if (begin < 0 || end <= known)
                     return;
-                Report(known == 0 ? FindingKind.PacketNoCheck : FindingKind.PacketOutOfRange, node, pointer, null, end, known);
+                Report(known == 0 ? FindingKind.PacketNoCheck : FindingKind.PacketOutOfRange, node, pointer, null, end, known, fromData: true);
                 return;
             }
             case PointerKind.Anchored:
@@ -703,7 +703,7 @@ internal sealed class PointerFlow
             state.Forget(value.Site);
     }
 
-    private void Report(FindingKind kind, SyntaxNode node, PointerValue pointer, string? text, long end = 0, long proven = 0, int generation = 0)
+    private void Report(FindingKind kind, SyntaxNode node, PointerValue pointer, string? text, long end = 0, long proven = 0, int generation = 0, bool fromData = false)
     {
         if (_findings is null)
             return;
@@ -711,7 +711,7 @@ internal sealed class PointerFlow
         if (_findings.ContainsKey(key))
             return;
         var site = kind == FindingKind.PacketStale ? _generationSites.TryGetValue(generation, out var adjust) ? adjust : null : pointer.Site?.Syntax;
-        _findings[key] = new PointerFinding(kind, node, text ?? PointerText(node), site, end, proven);
+        _findings[key] = new PointerFinding(kind, node, text ?? PointerText(node), site, end, proven, fromData);
     }
 
     /// <summary>The pointer's text in an access: 'p' in p->X, *p, p[i].</summary>

@@ -89,8 +89,7 @@ internal sealed class StackEstimate
                     items.Add(new StackItem(node, $"struct parameter '{parameter.Name}' (a copy)", Round(size)));
             }
         }
-        var countedTypes = new HashSet<ITypeSymbol>(SymbolEqualityComparer.Default);
-        var countedLocals = new HashSet<ILocalSymbol>(SymbolEqualityComparer.Default);
+        var inMemory = new List<(ILocalSymbol Local, SyntaxNode Node)>();
         foreach (var operation in body.Descendants())
         {
             if (IsInsideFunction(operation, body))
@@ -111,13 +110,72 @@ internal sealed class StackEstimate
                     }
                     break;
                 }
-                case ILocalReferenceOperation local when InMemory(local) && countedLocals.Add(local.Local) && countedTypes.Add(local.Local.Type)
-                    && TypeLayout.PackedSize(local.Local.Type) is { } size:
-                    items.Add(new StackItem(local.Local.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax() ?? local.Syntax, $"local '{local.Local.Name}' ({local.Local.Type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat)})", Round(size)));
+                case ILocalReferenceOperation local when InMemory(local):
+                    inMemory.Add((local.Local, local.Syntax));
+                    break;
+                case IFieldReferenceOperation { Field.IsFixedSizeBuffer: true } buffer when RootLocal(buffer) is { } owner && Escapes(buffer):
+                    inMemory.Add((owner.Local, owner.Syntax));
                     break;
             }
         }
+        // Locals of one type whose scopes nest are alive together and need their own frames; locals in disjoint
+        // scopes may share one slot (Release builds), so only the deepest nesting of each type counts.
+        var locals = inMemory.GroupBy(entry => entry.Local, SymbolEqualityComparer.Default).Select(group => (Local: (ILocalSymbol)group.Key!, Scope: ScopeOf((ILocalSymbol)group.Key!))).ToList();
+        foreach (var byType in locals.GroupBy(entry => entry.Local.Type, SymbolEqualityComparer.Default))
+        {
+            if (TypeLayout.PackedSize(byType.First().Local.Type) is not { } size)
+                continue;
+            var members = byType.ToList();
+            var deepest = members
+                .Select(member => members.Where(other => other.Scope is not null && member.Scope is not null && other.Scope.Span.Contains(member.Scope.Span)).ToList())
+                .OrderByDescending(chain => chain.Count)
+                .First();
+            if (deepest.Count == 0)
+                deepest = [members[0]];
+            foreach (var (local, _) in deepest)
+            {
+                var node = local.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax();
+                if (node is not null)
+                    items.Add(new StackItem(node, $"local '{local.Name}' ({local.Type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat)})", Round(size)));
+            }
+        }
         return [.. items.OrderBy(item => item.Node.SpanStart)];
+    }
+
+    /// <summary>The block (or other scope) a local is declared in.</summary>
+    private static SyntaxNode? ScopeOf(ILocalSymbol local) =>
+        local.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax() is { } declaration
+            ? declaration.Ancestors().FirstOrDefault(ancestor => ancestor is Microsoft.CodeAnalysis.CSharp.Syntax.BlockSyntax or Microsoft.CodeAnalysis.CSharp.Syntax.SwitchSectionSyntax
+                or Microsoft.CodeAnalysis.CSharp.Syntax.ForStatementSyntax or Microsoft.CodeAnalysis.CSharp.Syntax.ArrowExpressionClauseSyntax)
+            : null;
+
+    /// <summary>The local a fixed buffer belongs to (local.Buffer, local.Inner.Buffer), or null.</summary>
+    private static ILocalReferenceOperation? RootLocal(IFieldReferenceOperation field)
+    {
+        IOperation? current = field.Instance;
+        while (current is IFieldReferenceOperation inner)
+            current = inner.Instance;
+        return current as ILocalReferenceOperation;
+    }
+
+    /// <summary>Whether a fixed buffer's address (what the buffer reads as) leaves as a value: stored, passed to a helper, offset.</summary>
+    private static bool Escapes(IOperation buffer)
+    {
+        var user = buffer.Parent;
+        var value = buffer;
+        while (user is IConversionOperation conversion)
+        {
+            value = conversion;
+            user = conversion.Parent;
+        }
+        return user switch
+        {
+            ISimpleAssignmentOperation assignment => assignment.Value == value,
+            IVariableInitializerOperation => true,
+            IArgumentOperation { Parent: IInvocationOperation invocation } => invocation.TargetMethod.DeclaringSyntaxReferences.IsEmpty,
+            IBinaryOperation => true,
+            _ => false,
+        };
     }
 
     /// <summary>Whether the compiler must keep this local in memory: a struct read whole, or an address that escapes.</summary>

@@ -64,6 +64,44 @@ public class StackSizeTests
         Assert.Contains("Run → Fill", diagnostic.GetMessage());
     }
 
+    [Fact]
+    public void Two_fixed_buffer_locals_passed_to_a_helper_report_EBPF0014_at_the_second()
+    {
+        FlowSource.Single(Id, FlowSource.Xdp("""
+            Window first;
+            Window second;
+            first.Bytes[0] = (byte)ctx.Length;
+            second.Bytes[0] = (byte)ctx.IngressIfindex;
+            long diff = Bpf.CsumDiff((uint*)first.Bytes, 320, (uint*)second.Bytes, 320, 0);
+            return diff == 0 ? XdpAction.Drop : XdpAction.Pass;
+            """, """
+            public struct Window { public fixed byte Bytes[320]; }
+            """), "second");
+    }
+
+    [Fact]
+    public void Same_typed_buffers_in_disjoint_scopes_may_share_a_slot_and_stay_quiet()
+    {
+        FlowSource.None(Id, FlowSource.Xdp("""
+            long diff;
+            if (ctx.Length > 100)
+            {
+                Window first;
+                first.Bytes[0] = 1;
+                diff = Bpf.CsumDiff(null, 0, (uint*)first.Bytes, 320, 0);
+            }
+            else
+            {
+                Window second;
+                second.Bytes[0] = 2;
+                diff = Bpf.CsumDiff(null, 0, (uint*)second.Bytes, 320, 0);
+            }
+            return diff == 0 ? XdpAction.Drop : XdpAction.Pass;
+            """, """
+            public struct Window { public fixed byte Bytes[320]; }
+            """));
+    }
+
     [Theory]
     [InlineData("byte* a = stackalloc byte[256]; byte* b = stackalloc byte[256]; a[0] = b[0];")]
     [InlineData("Big big = default; big.Bytes[0] = 1; Misses = big.Bytes[0];")]
