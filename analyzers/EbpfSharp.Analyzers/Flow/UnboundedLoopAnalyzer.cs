@@ -91,6 +91,8 @@ public sealed class UnboundedLoopAnalyzer : DiagnosticAnalyzer
         }
         if (loop is IForLoopOperation forStatement && exitGuards.Count == 0 && conditionTests && WrongDirection(forStatement, written) is { } counter)
             return $"steps '{counter}' away from its bound in '{condition!.Syntax}'";
+        if (exitGuards.Count == 0 && conditionTests && WritableGlobalBound(condition!, written) is { } global)
+            return $"counts up to '{global}', a global variable the program can change at run time, so the verifier knows no bound for it";
         return null;
     }
 
@@ -145,6 +147,25 @@ public sealed class UnboundedLoopAnalyzer : DiagnosticAnalyzer
             }
         }
         return true;
+    }
+
+    /// <summary>
+    /// The global in a loop condition <c>i &lt; Global</c> (the only exit) when it is a writable static field of 32 or 64
+    /// bits: the verifier reads it from the .data/.bss map as an unknown number. (static readonly fields are frozen in
+    /// .rodata, constants to the verifier.)
+    /// </summary>
+    private static string? WritableGlobalBound(IOperation condition, ISet<ISymbol> written)
+    {
+        if (condition is not IBinaryOperation { OperatorKind: BinaryOperatorKind.LessThan or BinaryOperatorKind.LessThanOrEqual or BinaryOperatorKind.NotEquals } comparison
+            || Variable(comparison.LeftOperand) is not ILocalSymbol counter || !written.Contains(counter))
+            return null;
+        var bound = comparison.RightOperand;
+        while (bound is IConversionOperation conversion)
+            bound = conversion.Operand;
+        return bound is IFieldReferenceOperation { Field: { IsStatic: true, IsReadOnly: false, IsConst: false } field }
+            && field.Type.SpecialType is SpecialType.System_Int32 or SpecialType.System_UInt32 or SpecialType.System_Int64 or SpecialType.System_UInt64
+            ? field.Name
+            : null;
     }
 
     /// <summary>

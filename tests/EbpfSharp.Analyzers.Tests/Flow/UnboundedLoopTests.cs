@@ -92,6 +92,32 @@ public class UnboundedLoopTests
         Assert.Contains("steps 'i' away", diagnostic.GetMessage());
     }
 
+    [Fact]
+    public void Counting_up_to_a_writable_global_reports_EBPF0017()
+    {
+        var diagnostic = FlowSource.Single(Id, FlowSource.Xdp("""
+            ulong state = (ulong)ctx.Length;
+            for (ulong i = 0; i < Rounds; i++)
+                state = state * 31 + 7;
+            return (state & 1) == 0 ? XdpAction.Drop : XdpAction.Pass;
+            """, "static ulong Rounds = 100;"), "for");
+        Assert.Contains("'Rounds'", diagnostic.GetMessage());
+    }
+
+    [Theory]
+    [InlineData("for (ulong i = 0; i < Frozen; i++) sum++;")]
+    [InlineData("for (ulong i = 0; i < Rounds && i < 64; i++) sum++;")]
+    [InlineData("for (ulong i = 0; i < Rounds; i++) { if (i > 64) break; sum++; }")]
+    [InlineData("for (byte i = 0; i < Small; i++) sum++;")]
+    public void Global_bounds_the_verifier_can_see_are_quiet(string loop)
+    {
+        FlowSource.None(Id, FlowSource.Xdp($$"""
+            ulong sum = 0;
+            {{loop}}
+            return sum > 3 ? XdpAction.Drop : XdpAction.Pass;
+            """, "static ulong Rounds = 100; static readonly ulong Frozen = 100; static byte Small = 10;"));
+    }
+
     [Theory]
     [InlineData("for (int i = 0; i < 16; i++) sum += (ulong)i;")]
     [InlineData("for (int i = 11; i >= 0; i--) sum += (ulong)i;")]
