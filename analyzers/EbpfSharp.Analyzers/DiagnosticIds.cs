@@ -31,6 +31,12 @@ internal static class DiagnosticIds
     public const string TooManyParameters = "EBPF0021";
     public const string ProgramSignature = "EBPF0022";
 
+    /// <summary>
+    /// Where each ID's section is, followed by the lower-case ID (docs/diagnostics.md has an anchor per ID); a
+    /// repository path until the documentation has a public address.
+    /// </summary>
+    public const string HelpLinkBase = "docs/diagnostics.md#";
+
     /// <summary>The category every analyzer diagnostic is filed under.</summary>
     public const string Category = "EbpfSharp.Verifier";
 }

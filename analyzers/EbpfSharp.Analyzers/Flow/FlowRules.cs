@@ -10,12 +10,10 @@ namespace EbpfSharp.Analyzers.Flow;
 /// <summary>What the flow rules share: descriptors, and running on the bodies of methods compiled to eBPF.</summary>
 internal static class FlowRules
 {
-    private const string HelpBase = "https://github.com/ebpfsharp/ebpfsharp/blob/main/docs/diagnostics.md#";
-
     /// <summary>A warning descriptor (the flow rules can only estimate) with its help link to docs/diagnostics.md.</summary>
     public static DiagnosticDescriptor Rule(string id, string title, string message, string description) =>
         new(id, title, message, DiagnosticIds.Category, DiagnosticSeverity.Warning, isEnabledByDefault: true,
-            description: description, helpLinkUri: HelpBase + id.ToLowerInvariant());
+            description: description, helpLinkUri: DiagnosticIds.HelpLinkBase + id.ToLowerInvariant());
 
     /// <summary>
     /// Runs <paramref name="action"/> (the caller's Initialize configures the context) on the body of every method compiled to eBPF (program methods and what they

@@ -3,6 +3,7 @@ using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
 
 namespace EbpfSharp.Analyzers.Flow;
 
@@ -10,7 +11,7 @@ namespace EbpfSharp.Analyzers.Flow;
 /// EBPF0014: stack use over 512 bytes, in one method or along a chain of calls from a program. Counts only the
 /// stack the compiler always allocates (<see cref="StackEstimate"/>), so it is a lower bound: where it fires, the
 /// compiler's own check (EBPF1010) fails the build too. Reported at the item that crosses 512 bytes in a method's own
-/// body, or at a program method whose calls together cross it.
+/// body, or at the call of a program that starts a chain of calls crossing it.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class StackSizeAnalyzer : DiagnosticAnalyzer
@@ -48,7 +49,13 @@ public sealed class StackSizeAnalyzer : DiagnosticAnalyzer
             if (bytes <= StackEstimate.Limit || method.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(block.CancellationToken) is not MethodDeclarationSyntax declaration)
                 return;
             var path = string.Join(" → ", chain.Select(callee => callee.Name));
-            block.ReportDiagnostic(Diagnostic.Create(Rule, declaration.Identifier.GetLocation(), $"'{method.Name}' with the methods it calls", bytes, $" ({path})"));
+            // At the call that starts the deepest chain (where the stack goes over), else at the program's name.
+            var call = chain.Count > 1
+                ? body.Descendants().OfType<IInvocationOperation>().FirstOrDefault(invocation =>
+                    SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.OriginalDefinition, chain[1]))
+                : null;
+            var location = call?.Syntax.GetLocation() ?? declaration.Identifier.GetLocation();
+            block.ReportDiagnostic(Diagnostic.Create(Rule, location, $"'{method.Name}' with the methods it calls", bytes, $" ({path})"));
         });
     }
 }

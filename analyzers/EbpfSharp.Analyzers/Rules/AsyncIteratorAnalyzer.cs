@@ -4,7 +4,6 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Operations;
 
 namespace EbpfSharp.Analyzers.Rules;
 
@@ -27,25 +26,29 @@ public sealed class AsyncIteratorAnalyzer : DiagnosticAnalyzer
         context.EnableConcurrentExecution();
         ProgramCode.RegisterMethods(context, reached =>
         {
-            if (!reached.Method.IsAsync)
-                return;
             foreach (var reference in reached.Method.DeclaringSyntaxReferences)
             {
-                var modifiers = reference.GetSyntax(reached.CancellationToken) switch
+                var declaration = reference.GetSyntax(reached.CancellationToken);
+                bool isIterator = !reached.Method.IsAsync && IsIterator(declaration);
+                if (!reached.Method.IsAsync && !isIterator)
+                    continue;
+                var (modifiers, identifier) = declaration switch
                 {
-                    MethodDeclarationSyntax method => method.Modifiers,
-                    LocalFunctionStatementSyntax function => function.Modifiers,
-                    _ => default,
+                    MethodDeclarationSyntax method => (method.Modifiers, method.Identifier),
+                    LocalFunctionStatementSyntax function => (function.Modifiers, function.Identifier),
+                    _ => (default, default),
                 };
-                var token = modifiers.FirstOrDefault(modifier => modifier.IsKind(SyntaxKind.AsyncKeyword));
-                if (token.IsKind(SyntaxKind.AsyncKeyword))
-                    reached.Report(Diagnostic.Create(Descriptor, token.GetLocation(), reached.Method.Name, "async"));
+                // async at its modifier; an iterator once, at its name (every yield makes it one).
+                var token = isIterator ? identifier : modifiers.FirstOrDefault(modifier => modifier.IsKind(SyntaxKind.AsyncKeyword));
+                if (token.IsKind(SyntaxKind.AsyncKeyword) || token.IsKind(SyntaxKind.IdentifierToken))
+                    reached.Report(Diagnostic.Create(Descriptor, token.GetLocation(), reached.Method.Name, reached.Method.IsAsync ? "async" : "an iterator ('yield')"));
             }
         });
-        ProgramCode.RegisterOperations(context, (operationContext, _, method) =>
-        {
-            if (operationContext.Operation is IReturnOperation { Kind: OperationKind.YieldReturn or OperationKind.YieldBreak } yield)
-                operationContext.ReportDiagnostic(Diagnostic.Create(Descriptor, yield.Syntax.GetLocation(), method.Name, "an iterator ('yield')"));
-        }, OperationKind.YieldReturn, OperationKind.YieldBreak);
     }
+
+    /// <summary>Whether the declaration's own body (not a nested function's) has a <c>yield</c>.</summary>
+    private static bool IsIterator(SyntaxNode declaration) =>
+        declaration.DescendantNodes(node => node == declaration || node is not (LocalFunctionStatementSyntax or AnonymousFunctionExpressionSyntax))
+            .OfType<YieldStatementSyntax>()
+            .Any();
 }

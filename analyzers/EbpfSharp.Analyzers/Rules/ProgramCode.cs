@@ -12,13 +12,10 @@ namespace EbpfSharp.Analyzers.Rules;
 /// </summary>
 internal static class ProgramCode
 {
-    /// <summary>Where each ID's section is (a repository path until the documentation has a public address).</summary>
-    private const string HelpBase = "docs/diagnostics.md#";
-
     /// <summary>A descriptor in the analyzers' category, with its help link to docs/diagnostics.md.</summary>
     public static DiagnosticDescriptor Rule(string id, string title, string message, DiagnosticSeverity severity = DiagnosticSeverity.Error) =>
         new(id, title, message, DiagnosticIds.Category, severity, isEnabledByDefault: true,
-            helpLinkUri: HelpBase + id.ToLowerInvariant());
+            helpLinkUri: DiagnosticIds.HelpLinkBase + id.ToLowerInvariant());
 
     /// <summary>
     /// Runs <paramref name="action"/> on operations of <paramref name="kinds"/> in methods compiled to eBPF. Code in a

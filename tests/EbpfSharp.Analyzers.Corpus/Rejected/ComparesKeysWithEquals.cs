@@ -1,6 +1,6 @@
 namespace EbpfSharp.Analyzers.Corpus.Rejected;
 
-// Compares two struct keys with the inherited virtual Equals.
+// Compares two struct keys with the inherited Equals(object), which boxes the argument (and calls a virtual method).
 public static unsafe class ComparesKeysWithEquals
 {
     private struct PortPair
@@ -17,6 +17,6 @@ public static unsafe class ComparesKeysWithEquals
             return XdpAction.Pass;
         var seen = new PortPair { Source = *(ushort*)(data + 34), Destination = *(ushort*)(data + 36) };
         var swapped = new PortPair { Source = seen.Destination, Destination = seen.Source };
-        return seen.Equals(swapped) ? XdpAction.Drop : XdpAction.Pass; // EBPF0006
+        return seen.Equals(swapped) ? XdpAction.Drop : XdpAction.Pass; // EBPF0003
     }
 }

@@ -9,13 +9,13 @@ public static unsafe class KeysByFloatStruct
         public float Weight;
     }
 
-    private static readonly HashMap<Bucket, ulong> Buckets = new(maxEntries: 64);
+    private static readonly HashMap<Bucket, ulong> Buckets = new(maxEntries: 64); // EBPF0020
 
     [Xdp]
     public static XdpAction Run(XdpContext ctx)
     {
         var key = new Bucket { Source = ctx.IngressIfindex, Weight = 1 };
-        ulong* count = Buckets.Lookup(key); // EBPF0020
+        ulong* count = Buckets.Lookup(key);
         return count == null ? XdpAction.Pass : XdpAction.Drop;
     }
 }

@@ -31,7 +31,7 @@ public class StackSizeTests
     }
 
     [Fact]
-    public void Large_struct_parameter_reports_EBPF0014_in_the_method_that_takes_it()
+    public void Large_struct_parameter_reports_EBPF0014_at_the_call_that_passes_it()
     {
         var diagnostics = FlowSource.Diagnostics(Id, FlowSource.Xdp("""
             Big big = default;
@@ -41,12 +41,12 @@ public class StackSizeTests
             public struct Big { public fixed byte Bytes[300]; }
             static void Store(Big value) { }
             """));
-        Assert.Equal(["Run"], diagnostics.Select(AnalyzerHarness.TextAt));
+        Assert.Equal(["Store(big)"], diagnostics.Select(AnalyzerHarness.TextAt));
         Assert.Contains("at least 608 bytes", diagnostics[0].GetMessage());
     }
 
     [Fact]
-    public void Stack_across_a_call_chain_reports_EBPF0014_at_the_program()
+    public void Stack_across_a_call_chain_reports_EBPF0014_at_the_call_that_starts_the_chain()
     {
         var diagnostic = FlowSource.Single(Id, FlowSource.Xdp("""
             ulong* words = stackalloc ulong[40];
@@ -59,7 +59,7 @@ public class StackSizeTests
                 more[0] = 1;
                 return more[0];
             }
-            """), "Run");
+            """), "Fill()");
         Assert.Contains("at least 560 bytes", diagnostic.GetMessage());
         Assert.Contains("Run → Fill", diagnostic.GetMessage());
     }
