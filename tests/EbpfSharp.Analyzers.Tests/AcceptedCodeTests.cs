@@ -24,12 +24,17 @@ public sealed class AcceptedCodeTests
     public void The_compiler_corpus_gives_no_analyzer_diagnostics() =>
         AssertNoDiagnostics(SourcesUnder("tests/EbpfSharp.Corpus"));
 
+    [Fact]
+    public void The_benchmark_programs_give_no_analyzer_diagnostics() =>
+        AssertNoDiagnostics(SourcesUnder("tests/EbpfSharp.Benchmarks/Programs"));
+
     [Theory]
     [InlineData("samples/PacketCounter", "ProtocolCounter.cs")]
     [InlineData("samples/Firewall", "Firewall.cs", "Ipv4Prefix.cs", "Ipv4Prefix.Host.cs")]
     [InlineData("templates/EbpfSharp.Templates/content/ebpf-xdp", "PacketCounter.cs")]
     [InlineData("templates/EbpfSharp.Templates/content/ebpf-probe", "SyscallCounter.cs")]
     [InlineData("tests/EbpfSharp.Generated.Tests/Programs", "MapKinds.cs", "PacketFilter.cs", "SyscallCounter.cs")]
+    [InlineData("tests/EbpfSharp.Compiler.Tests/Programs", "Shapes.cs", "MapPrograms.cs")]
     public void Sample_and_template_programs_give_no_analyzer_diagnostics(string folder, params string[] files) =>
         AssertNoDiagnostics(files.Select(file => Path.Combine(RepositoryRoot(), folder, file)).ToList());
 
