@@ -4,6 +4,7 @@ using System.Collections.Immutable;
 using System.Linq;
 using System.Runtime.CompilerServices;
 using System.Threading;
+using EbpfSharp.Roslyn;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
@@ -18,9 +19,9 @@ namespace EbpfSharp.Analyzers;
 /// </summary>
 internal sealed class ProgramReachability
 {
-    private const string ProgramAttribute = "EbpfSharp.ProgramAttribute";
-
-    // One walk per compilation, shared by every analyzer (each registers its own compilation-start action).
+    // One walk per compilation, shared by every analyzer (each registers its own compilation-start action). A walk
+    // that was cancelled is not kept (PublicationOnly caches no exception): the next analysis of the compilation
+    // walks again.
     private static readonly ConditionalWeakTable<Compilation, Lazy<ProgramReachability>> Cache = new();
 
     private readonly Dictionary<IMethodSymbol, ImmutableArray<ProgramRoot>> _reached;
@@ -43,23 +44,12 @@ internal sealed class ProgramReachability
     public ImmutableArray<IMethodSymbol> Callees(IMethodSymbol method) =>
         _callees.TryGetValue(method.OriginalDefinition, out var callees) ? callees : ImmutableArray<IMethodSymbol>.Empty;
 
-    /// <summary>The program attribute on <paramref name="method"/>, or null when it is not a program.</summary>
-    public static AttributeData? ProgramAttributeOf(IMethodSymbol method)
-    {
-        foreach (var attribute in method.GetAttributes())
-        {
-            for (var type = attribute.AttributeClass; type is not null; type = type.BaseType)
-            {
-                if (type.ToDisplayString() == ProgramAttribute)
-                    return attribute;
-            }
-        }
-        return null;
-    }
+    /// <summary>The program attribute on <paramref name="method"/>, or null when it is not a program (the generator's rule too).</summary>
+    public static AttributeData? ProgramAttributeOf(IMethodSymbol method) => ProgramAttributes.Of(method);
 
     /// <summary>The reachability of <paramref name="compilation"/>, computed on first use and shared by the analyzers.</summary>
     public static ProgramReachability For(Compilation compilation, CancellationToken cancellationToken) =>
-        Cache.GetValue(compilation, key => new Lazy<ProgramReachability>(() => Compute(key, cancellationToken), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
+        Cache.GetValue(compilation, key => new Lazy<ProgramReachability>(() => Compute(key, cancellationToken), LazyThreadSafetyMode.PublicationOnly)).Value;
 
     /// <summary>Walks the call graph from every program method of <paramref name="compilation"/>.</summary>
     public static ProgramReachability Compute(Compilation compilation, CancellationToken cancellationToken)

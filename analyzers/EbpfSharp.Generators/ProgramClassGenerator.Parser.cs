@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using EbpfSharp.Generators.Model;
+using EbpfSharp.Roslyn;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -44,10 +45,9 @@ public sealed partial class ProgramClassGenerator
 
         private ProgramClassResult? Parse(ClassDeclarationSyntax declaration)
         {
-            if (_semanticModel.GetDeclaredSymbol(declaration, _cancellationToken) is not { } type ||
-                _semanticModel.Compilation.GetTypeByMetadataName(WellKnownNames.ProgramAttribute) is not { } programAttribute)
+            if (_semanticModel.GetDeclaredSymbol(declaration, _cancellationToken) is not { } type)
                 return null;
-            var programs = ProgramMethods(type, programAttribute);
+            var programs = ProgramMethods(type);
             // Every declaration of a partial class sees the same programs; the one with the first program reports.
             if (programs.Count == 0 || !Declares(declaration, programs[0].Method))
                 return null;
@@ -58,7 +58,7 @@ public sealed partial class ProgramClassGenerator
             return new ProgramClassResult(model, _diagnostics.ToEquatableArray());
         }
 
-        private List<(IMethodSymbol Method, AttributeData Attribute)> ProgramMethods(INamedTypeSymbol type, INamedTypeSymbol programAttribute)
+        private List<(IMethodSymbol Method, AttributeData Attribute)> ProgramMethods(INamedTypeSymbol type)
         {
             var programs = new List<(IMethodSymbol, AttributeData)>();
             foreach (var member in type.GetMembers())
@@ -66,7 +66,7 @@ public sealed partial class ProgramClassGenerator
                 _cancellationToken.ThrowIfCancellationRequested();
                 if (member is not IMethodSymbol { MethodKind: MethodKind.Ordinary } method || IsClrOnly(method))
                     continue;
-                var attribute = method.GetAttributes().FirstOrDefault(candidate => DerivesFrom(candidate.AttributeClass, programAttribute));
+                var attribute = ProgramAttributes.Of(method);
                 if (attribute is not null)
                     programs.Add((method, attribute));
             }
@@ -288,15 +288,6 @@ public sealed partial class ProgramClassGenerator
             _ => type.IsRecord ? "record" : "class",
         };
 
-        private static bool DerivesFrom(INamedTypeSymbol? type, INamedTypeSymbol baseType)
-        {
-            for (var current = type; current is not null; current = current.BaseType)
-            {
-                if (SymbolEqualityComparer.Default.Equals(current, baseType))
-                    return true;
-            }
-            return false;
-        }
 
         private static bool IsClrOnly(ISymbol member) =>
             member.GetAttributes().Any(attribute => attribute.AttributeClass is { } attributeClass && IsEbpfSharpType(attributeClass, WellKnownNames.ClrOnlyAttribute));

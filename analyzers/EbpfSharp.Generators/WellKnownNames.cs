@@ -6,7 +6,6 @@ namespace EbpfSharp.Generators;
 internal static class WellKnownNames
 {
     public const string Namespace = "EbpfSharp";
-    public const string ProgramAttribute = "EbpfSharp.ProgramAttribute";
     public const string XdpAttribute = "XdpAttribute";
     public const string RawTracepointAttribute = "RawTracepointAttribute";
     public const string ClrOnlyAttribute = "ClrOnlyAttribute";
