@@ -805,15 +805,7 @@ internal sealed class PointerFlow
         && method.ContainingType is { Name: "Bpf", ContainingNamespace: { Name: "EbpfSharp", ContainingNamespace.IsGlobalNamespace: true } };
 
     /// <summary>A method of an EbpfSharp map (every map derives from EbpfSharp.ProgramMap).</summary>
-    private static bool IsMapMethod(IMethodSymbol method)
-    {
-        for (var type = method.ContainingType; type is not null; type = type.BaseType)
-        {
-            if (type is { Name: "ProgramMap", ContainingNamespace: { Name: "EbpfSharp", ContainingNamespace.IsGlobalNamespace: true } })
-                return true;
-        }
-        return false;
-    }
+    private static bool IsMapMethod(IMethodSymbol method) => Rules.ProgramCode.IsMapFamily(method.ContainingType);
 
     /// <summary>EbpfSharp's program API (helpers, maps): a possibly-null pointer passed to it reaches a helper unchecked.</summary>
     private static bool IsEbpfSharpApi(IMethodSymbol method)

@@ -213,15 +213,7 @@ internal sealed class StackEstimate
     private static bool IsStruct(ITypeSymbol type) =>
         type.TypeKind == TypeKind.Struct && type.SpecialType == SpecialType.None && !type.IsRefLikeType;
 
-    private static bool IsMapType(INamedTypeSymbol? type)
-    {
-        for (; type is not null; type = type.BaseType)
-        {
-            if (type is { Name: "ProgramMap", ContainingNamespace: { Name: "EbpfSharp", ContainingNamespace.IsGlobalNamespace: true } })
-                return true;
-        }
-        return false;
-    }
+    private static bool IsMapType(INamedTypeSymbol? type) => Rules.ProgramCode.IsMapFamily(type);
 
     private static bool IsInsideFunction(IOperation operation, IOperation root)
     {
