@@ -1,6 +1,6 @@
 namespace EbpfSharp;
 
-/// <summary>Options of <see cref="StackTraceMap.GetStackId"/> (kernel: BPF_F_SKIP_FIELD_MASK, BPF_F_USER_STACK, BPF_F_FAST_STACK_CMP, BPF_F_REUSE_STACKID).</summary>
+/// <summary>Options of <see cref="StackTraceMap.GetStackId(RawTracepointContext, StackTraceFlags, int)"/> (kernel: BPF_F_SKIP_FIELD_MASK, BPF_F_USER_STACK, BPF_F_FAST_STACK_CMP, BPF_F_REUSE_STACKID).</summary>
 [Flags]
 public enum StackTraceFlags : ulong
 {

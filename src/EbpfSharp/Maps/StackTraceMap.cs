@@ -3,9 +3,9 @@ using EbpfSharp.Maps.Managed;
 namespace EbpfSharp;
 
 /// <summary>
-/// A stack trace map (<c>BPF_MAP_TYPE_STACK_TRACE</c>): <see cref="GetStackId"/> stores the current call stack and
-/// returns its id; the host reads the stack's instruction addresses by id. Available to tracing programs (raw tracepoints now;
-/// probes and perf events to come); XDP programs cannot capture stacks.
+/// A stack trace map (<c>BPF_MAP_TYPE_STACK_TRACE</c>): <see cref="GetStackId(RawTracepointContext, StackTraceFlags, int)"/> stores the current call stack and
+/// returns its id; the host reads the stack's instruction addresses by id. Available to tracing programs (raw tracepoints,
+/// tracepoints, kprobes and uprobes); XDP programs cannot capture stacks.
 /// </summary>
 /// <remarks>
 /// On the CLR the managed call stack stands in for the kernel's: frames are method entry points plus IL offsets,
@@ -14,7 +14,7 @@ namespace EbpfSharp;
 /// gives −EEXIST unless <see cref="StackTraceFlags.ReuseId"/>), but the hash differs, so the ids themselves do.
 /// </remarks>
 [MapKind(MapKind.StackTrace)]
-public sealed class StackTraceMap : ProgramMap
+public sealed unsafe class StackTraceMap : ProgramMap
 {
     private readonly StackBuckets _buckets;
 
@@ -41,8 +41,25 @@ public sealed class StackTraceMap : ProgramMap
     public long GetStackId(RawTracepointContext ctx, StackTraceFlags flags = StackTraceFlags.None, int skip = 0) =>
         GetStackIdRaw(ctx, this, (ulong)flags | (uint)(skip & 0xff));
 
+    /// <summary>
+    /// Stores the current stack and returns its id, from a probe's registers (kprobe, uprobe and their return
+    /// probes), as <see cref="GetStackId(RawTracepointContext, StackTraceFlags, int)"/> does.
+    /// </summary>
+    public long GetStackId(PtRegs* ctx, StackTraceFlags flags = StackTraceFlags.None, int skip = 0) =>
+        GetStackIdRaw(ctx, this, (ulong)flags | (uint)(skip & 0xff));
+
+    /// <summary>
+    /// Stores the current stack and returns its id, from a tracepoint program's record pointer (its context),
+    /// as <see cref="GetStackId(RawTracepointContext, StackTraceFlags, int)"/> does.
+    /// </summary>
+    public long GetStackId(void* ctx, StackTraceFlags flags = StackTraceFlags.None, int skip = 0) =>
+        GetStackIdRaw(ctx, this, (ulong)flags | (uint)(skip & 0xff));
+
     [BpfHelper(27)]
     internal static long GetStackIdRaw(RawTracepointContext ctx, StackTraceMap map, ulong flags) => map._buckets.GetStackId(flags);
+
+    [BpfHelper(27)]
+    internal static long GetStackIdRaw(void* ctx, StackTraceMap map, ulong flags) => map._buckets.GetStackId(flags);
 
     /// <inheritdoc/>
     public override IReadOnlyList<(byte[] Key, byte[] Value)> ContentBytes() => _buckets.Contents();
