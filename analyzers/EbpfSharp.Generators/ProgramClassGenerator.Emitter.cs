@@ -157,7 +157,13 @@ public sealed partial class ProgramClassGenerator
                     string opened = map.View == MapViewKind.RingBufferReader
                         ? "created on first use (records wait in the buffer until then)"
                         : "opened with the object (the kernel drops samples while no reader is open)";
-                    writer.WriteLine($"/// <summary>The reader of the {kind} <c>{map.Name}</c> (<c>{Escape(map.DeclaredType)}</c>), {opened} and closed with this object; <c>ReadAllAsync</c> streams its records.</summary>");
+                    string lost = map.View == MapViewKind.RingBufferReader
+                        ? "When the ring is full the program's <c>Reserve</c> returns null (<c>Output</c> returns false) and the record is lost there: count those drops in a map or global."
+                        : "When a CPU's buffer is full the kernel drops records; <c>LostCount</c> adds up how many.";
+                    writer.WriteLine("/// <summary>");
+                    writer.WriteLine($"/// The reader of the {kind} <c>{map.Name}</c> (<c>{Escape(map.DeclaredType)}</c>), {opened} and closed with this object; <c>ReadAllAsync</c> streams its records.");
+                    writer.WriteLine($"/// {lost}");
+                    writer.WriteLine("/// </summary>");
                     writer.WriteLine($"{Access(map.IsPublic)} {map.ViewType} {Identifier(map.Name)} => Reader(ref _{map.Name}, () => new {map.ViewType}(Object.Map({Literal(map.ObjectName)})));");
                 }
                 else
@@ -189,26 +195,60 @@ public sealed partial class ProgramClassGenerator
         {
             ProgramKind.Xdp => Runtime + "XdpProgram",
             ProgramKind.RawTracepoint => Runtime + "RawTracepointProgram",
+            ProgramKind.Kprobe or ProgramKind.Kretprobe => Runtime + "KprobeProgram",
+            ProgramKind.Uprobe or ProgramKind.Uretprobe => Runtime + "UprobeProgram",
+            ProgramKind.Tracepoint => Runtime + "TracepointProgram",
+            ProgramKind.Fentry or ProgramKind.Fexit => Runtime + "TracingProgram",
             _ => Runtime + "BpfProgram",
         };
 
         private static string ProgramHandle(ProgramModel program)
         {
             string loaded = $"loaded.Program({Literal(program.ObjectName)})";
+            string New(string arguments) => $"new {ProgramHandleType(program)}(this, {loaded}{arguments})";
+            var target = program.Target ?? new AttachTarget();
             return program.Kind switch
             {
-                ProgramKind.Xdp => $"new {ProgramHandleType(program)}(this, {loaded})",
-                ProgramKind.RawTracepoint => $"new {ProgramHandleType(program)}(this, {loaded}, {Literal(program.Tracepoint!)})",
+                ProgramKind.Xdp => New(""),
+                ProgramKind.RawTracepoint => New($", {Literal(target.Tracepoint!)}"),
+                ProgramKind.Kprobe or ProgramKind.Kretprobe =>
+                    New($", {Literal(target.Function!)}, offset: {Offset(target.Offset)}, isReturnProbe: {Bool(program.Kind == ProgramKind.Kretprobe)}"),
+                ProgramKind.Uprobe or ProgramKind.Uretprobe =>
+                    New($", binary: {NullableLiteral(target.Binary)}, symbol: {NullableLiteral(target.Symbol)}, offset: {Offset(target.Offset)}, isReturnProbe: {Bool(program.Kind == ProgramKind.Uretprobe)}"),
+                ProgramKind.Tracepoint => New($", {Literal(target.Category!)}, {Literal(target.Tracepoint!)}"),
+                ProgramKind.Fentry or ProgramKind.Fexit => New($", {Literal(target.Function!)}, isExit: {Bool(program.Kind == ProgramKind.Fexit)}"),
                 _ => loaded,
             };
         }
 
-        private static string ProgramDescription(ProgramModel program) => program.Kind switch
+        private static string ProgramDescription(ProgramModel program)
         {
-            ProgramKind.Xdp => $"The XDP program <c>{program.Name}</c>: attach it to an interface, or run it on a packet.",
-            ProgramKind.RawTracepoint => $"The raw tracepoint program <c>{program.Name}</c>, attached to <c>{Escape(program.Tracepoint!)}</c> by <c>Attach()</c>.",
-            _ => $"The <c>[{program.AttributeName}]</c> program <c>{program.Name}</c>.",
-        };
+            var target = program.Target ?? new AttachTarget();
+            string name = $"<c>{program.Name}</c>";
+            string function = $"kernel function <c>{Escape(target.Function ?? "")}</c>";
+            string offset = target.Offset == 0 ? "" : $" (plus 0x{target.Offset:x} bytes)";
+            return program.Kind switch
+            {
+                ProgramKind.Xdp => $"The XDP program {name}: attach it to an interface, or run it on a packet.",
+                ProgramKind.RawTracepoint => $"The raw tracepoint program {name}, attached to <c>{Escape(target.Tracepoint!)}</c> by <c>Attach()</c>.",
+                ProgramKind.Kprobe => $"The kprobe program {name}, attached to the entry of {function}{offset} by <c>Attach()</c>.",
+                ProgramKind.Kretprobe => $"The kretprobe program {name}, attached to the return of {function} by <c>Attach()</c>.",
+                ProgramKind.Uprobe or ProgramKind.Uretprobe when target.Binary is null =>
+                    $"The {(program.Kind == ProgramKind.Uprobe ? "uprobe" : "uretprobe")} program {name}; its attribute names no function, so attach it with <c>Attach(binary, symbol)</c>.",
+                ProgramKind.Uprobe => $"The uprobe program {name}, attached to the entry of <c>{Escape(target.Symbol!)}</c>{offset} in <c>{Escape(target.Binary!)}</c> by <c>Attach()</c>.",
+                ProgramKind.Uretprobe => $"The uretprobe program {name}, attached to the return of <c>{Escape(target.Symbol!)}</c> in <c>{Escape(target.Binary!)}</c> by <c>Attach()</c>.",
+                ProgramKind.Tracepoint => $"The tracepoint program {name}, attached to <c>{Escape(target.Category!)}/{Escape(target.Tracepoint!)}</c> by <c>Attach()</c>.",
+                ProgramKind.Fentry => $"The fentry program {name}, attached to the entry of {function} by <c>Attach()</c>.",
+                ProgramKind.Fexit => $"The fexit program {name}, attached to the return of {function} by <c>Attach()</c>.",
+                _ => $"The <c>[{program.AttributeName}]</c> program {name}.",
+            };
+        }
+
+        private static string Offset(ulong offset) => offset == 0 ? "0" : $"0x{offset:x}UL";
+
+        private static string Bool(bool value) => value ? "true" : "false";
+
+        private static string NullableLiteral(string? value) => value is null ? "null" : Literal(value);
 
         private static string Access(bool isPublic) => isPublic ? "public" : "internal";
 

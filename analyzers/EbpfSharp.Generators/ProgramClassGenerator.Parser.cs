@@ -131,11 +131,60 @@ public sealed partial class ProgramClassGenerator
             string attributeName = attributeClass.Name.EndsWith("Attribute", System.StringComparison.Ordinal)
                 ? attributeClass.Name.Substring(0, attributeClass.Name.Length - "Attribute".Length)
                 : attributeClass.Name;
-            var (kind, tracepoint) = IsEbpfSharpType(attributeClass, WellKnownNames.XdpAttribute) ? (ProgramKind.Xdp, null)
-                : IsEbpfSharpType(attributeClass, WellKnownNames.RawTracepointAttribute) &&
-                  attribute.ConstructorArguments.Length == 1 && attribute.ConstructorArguments[0].Value is string { Length: > 0 } name ? (ProgramKind.RawTracepoint, name)
-                : (ProgramKind.Other, (string?)null);
-            return new ProgramModel(method.Name, ObjectNames.Of(method.Name), kind, attributeName, tracepoint);
+            var (kind, target) = KindAndTarget(attributeClass, attribute);
+            return new ProgramModel(method.Name, ObjectNames.Of(method.Name), kind, attributeName, target);
+        }
+
+        /// <summary>
+        /// The handle an EbpfSharp program attribute gives, and the target its arguments name. An attribute whose
+        /// arguments are not constant non-empty strings (an error the compiler reports) gives a plain <c>BpfProgram</c>.
+        /// </summary>
+        private static (ProgramKind Kind, AttachTarget? Target) KindAndTarget(INamedTypeSymbol attributeClass, AttributeData attribute)
+        {
+            if (!IsEbpfSharpType(attributeClass, attributeClass.MetadataName))
+                return (ProgramKind.Other, null);
+            var arguments = attribute.ConstructorArguments;
+            string? Argument(int index) =>
+                index < arguments.Length && arguments[index].Kind == TypedConstantKind.Primitive && arguments[index].Value is string { Length: > 0 } value ? value : null;
+            ulong offset = Offset(attribute);
+            switch (attributeClass.MetadataName, arguments.Length)
+            {
+                case (WellKnownNames.XdpAttribute, _):
+                    return (ProgramKind.Xdp, null);
+                case (WellKnownNames.RawTracepointAttribute, 1) when Argument(0) is { } name:
+                    return (ProgramKind.RawTracepoint, new AttachTarget(Tracepoint: name));
+                case (WellKnownNames.KprobeAttribute, 1) when Argument(0) is { } function:
+                    return (ProgramKind.Kprobe, new AttachTarget(Function: function, Offset: offset));
+                case (WellKnownNames.KretprobeAttribute, 1) when Argument(0) is { } function:
+                    return (ProgramKind.Kretprobe, new AttachTarget(Function: function));
+                case (WellKnownNames.UprobeAttribute, 0):
+                    return (ProgramKind.Uprobe, new AttachTarget(Offset: offset));
+                case (WellKnownNames.UprobeAttribute, 2) when Argument(0) is { } binary && Argument(1) is { } symbol:
+                    return (ProgramKind.Uprobe, new AttachTarget(Binary: binary, Symbol: symbol, Offset: offset));
+                case (WellKnownNames.UretprobeAttribute, 0):
+                    return (ProgramKind.Uretprobe, new AttachTarget());
+                case (WellKnownNames.UretprobeAttribute, 2) when Argument(0) is { } binary && Argument(1) is { } symbol:
+                    return (ProgramKind.Uretprobe, new AttachTarget(Binary: binary, Symbol: symbol));
+                case (WellKnownNames.TracepointAttribute, 2) when Argument(0) is { } category && Argument(1) is { } name:
+                    return (ProgramKind.Tracepoint, new AttachTarget(Category: category, Tracepoint: name));
+                case (WellKnownNames.FentryAttribute, 1) when Argument(0) is { } function:
+                    return (ProgramKind.Fentry, new AttachTarget(Function: function));
+                case (WellKnownNames.FexitAttribute, 1) when Argument(0) is { } function:
+                    return (ProgramKind.Fexit, new AttachTarget(Function: function));
+                default:
+                    return (ProgramKind.Other, null);
+            }
+        }
+
+        /// <summary>The attribute's <c>Offset = …</c> (an <c>init</c> property of <c>[Kprobe]</c> and <c>[Uprobe]</c>), or 0.</summary>
+        private static ulong Offset(AttributeData attribute)
+        {
+            foreach (var argument in attribute.NamedArguments)
+            {
+                if (argument.Key == WellKnownNames.OffsetProperty && argument.Value.Value is ulong offset)
+                    return offset;
+            }
+            return 0;
         }
 
         private ProgramClassModel? ClassModel(INamedTypeSymbol type, List<ProgramModel> programs)

@@ -8,6 +8,14 @@ internal static class WellKnownNames
     public const string Namespace = "EbpfSharp";
     public const string XdpAttribute = "XdpAttribute";
     public const string RawTracepointAttribute = "RawTracepointAttribute";
+    public const string KprobeAttribute = "KprobeAttribute";
+    public const string KretprobeAttribute = "KretprobeAttribute";
+    public const string UprobeAttribute = "UprobeAttribute";
+    public const string UretprobeAttribute = "UretprobeAttribute";
+    public const string TracepointAttribute = "TracepointAttribute";
+    public const string FentryAttribute = "FentryAttribute";
+    public const string FexitAttribute = "FexitAttribute";
+    public const string OffsetProperty = "Offset";
     public const string ClrOnlyAttribute = "ClrOnlyAttribute";
 
     /// <summary>The members the generator adds to a program class, by name, as a diagnostic describes them.</summary>

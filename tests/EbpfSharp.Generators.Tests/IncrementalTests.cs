@@ -93,6 +93,54 @@ public sealed class IncrementalTests
         Assert.Contains("MapView<uint, uint> Flows", Assert.Single(result.GeneratedSources).SourceText.ToString());
     }
 
+    private const string ProbeClass = """
+        using EbpfSharp;
+
+        namespace Incremental;
+
+        public static unsafe partial class Probes
+        {
+            public struct Record { public TraceEntry Common; public long Id; }
+
+            [Kprobe("do_sys_openat2", Offset = 8)]
+            public static int OnOpen(PtRegs* regs) => 0;
+
+            [Kretprobe("do_sys_openat2")]
+            public static int OnReturn(long fd) => 0;
+
+            [Uprobe("libc.so.6", "malloc")]
+            public static int OnMalloc(ulong size) => 0;
+
+            [Uretprobe]
+            public static int OnAnyReturn(PtRegs* regs) => 0;
+
+            [Tracepoint("syscalls", "sys_enter_openat")]
+            public static int OnOpenat(Record* record) => 0;
+
+            [Fexit("do_unlinkat")]
+            public static int OnUnlink(int dfd, void* name, int result) => 0;
+        }
+        """;
+
+    [Fact]
+    public void Editing_a_comment_in_a_class_of_tracing_programs_keeps_every_step_cached()
+    {
+        var result = RunTwice([ProbeClass, OtherClass],
+            compilation => Replace(compilation, 0, "// Probes for opens.\n" + ProbeClass));
+
+        AssertAllCachedOrUnchanged(result);
+    }
+
+    [Fact]
+    public void Changing_an_attribute_target_changes_the_model_and_the_generated_source()
+    {
+        var result = RunTwice([ProbeClass, OtherClass],
+            compilation => Replace(compilation, 0, ProbeClass.Replace("Offset = 8", "Offset = 16")));
+
+        Assert.Equal(IncrementalStepRunReason.Modified, Assert.Single(result.TrackedSteps[TrackingNames.Models].SelectMany(step => step.Outputs)).Reason);
+        Assert.Contains("\"do_sys_openat2\", offset: 0x10UL, isReturnProbe: false", Assert.Single(result.GeneratedSources).SourceText.ToString());
+    }
+
     // A source output step's value is (sources, diagnostics); Roslyn keeps the sources' type internal.
     private static bool Writes(object value) => value is ITuple { Length: 2 } output && output[0] is IEnumerable sources && sources.Cast<object>().Any();
 

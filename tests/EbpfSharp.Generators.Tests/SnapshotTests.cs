@@ -111,6 +111,66 @@ public sealed class SnapshotTests
         """);
 
     [Fact]
+    public void Every_tracing_kind_gets_its_handle_constructed_with_the_attribute_target() => Verify("""
+        using EbpfSharp;
+
+        namespace Tracing;
+
+        public static unsafe partial class AllProbes
+        {
+            public struct OpenEvent { public uint Pid; public fixed byte Path[256]; }
+
+            public struct OpenatEnter
+            {
+                public TraceEntry Common;
+                public int SyscallNumber;
+                public long Dfd;
+                public byte* Filename;
+                public long Flags;
+                public long Mode;
+            }
+
+            static readonly RingBuffer<OpenEvent> Events = new(sizeBytes: 64 * 1024);
+
+            [Kprobe("do_sys_openat2")]
+            public static int OnOpen(int dfd, byte* filename) => 0;
+
+            [Kprobe("tcp_v4_connect", Offset = 0x10)]
+            public static int InConnect(PtRegs* regs) => 0;
+
+            [Kretprobe("do_sys_openat2")]
+            public static int OnOpenReturn(long fd) => 0;
+
+            [Uprobe("/lib/x86_64-linux-gnu/libc.so.6", "malloc")]
+            public static int OnMalloc(ulong size) => 0;
+
+            [Uprobe("libc.so.6", "free", Offset = 4)]
+            public static int InFree(PtRegs* regs) => 0;
+
+            [Uprobe]
+            public static int Anywhere(PtRegs* regs) => 0;
+
+            [Uretprobe("/usr/bin/bash", "readline")]
+            public static int OnReadline(byte* line) => 0;
+
+            [Uretprobe]
+            public static int AnyReturn(PtRegs* regs) => 0;
+
+            [Tracepoint("syscalls", "sys_enter_openat")]
+            public static int OnOpenat(OpenatEnter* ctx) => 0;
+
+            [RawTracepoint("sched_switch")]
+            public static int OnSwitch(RawTracepointContext ctx) => 0;
+
+            [Fentry("do_unlinkat")]
+            public static int OnUnlink(int dfd, void* name) => 0;
+
+            [Fexit("do_unlinkat")]
+            public static int OnUnlinkReturn(int dfd, void* name, int result) => 0;
+        }
+        """);
+
+    [Fact]
     public void Program_attribute_without_a_typed_handle_gets_a_BpfProgram() => Verify("""
         using EbpfSharp;
 

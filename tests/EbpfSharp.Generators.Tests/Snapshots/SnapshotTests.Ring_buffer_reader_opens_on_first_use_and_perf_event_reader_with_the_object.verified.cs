@@ -71,10 +71,16 @@ namespace Events
             /// <summary>The XDP program <c>Report</c>: attach it to an interface, or run it on a packet.</summary>
             public global::EbpfSharp.Runtime.XdpProgram Report { get; }
 
-            /// <summary>The reader of the ring buffer <c>Ring</c> (<c>RingBuffer&lt;PacketEvent&gt;</c>), created on first use (records wait in the buffer until then) and closed with this object; <c>ReadAllAsync</c> streams its records.</summary>
+            /// <summary>
+            /// The reader of the ring buffer <c>Ring</c> (<c>RingBuffer&lt;PacketEvent&gt;</c>), created on first use (records wait in the buffer until then) and closed with this object; <c>ReadAllAsync</c> streams its records.
+            /// When the ring is full the program's <c>Reserve</c> returns null (<c>Output</c> returns false) and the record is lost there: count those drops in a map or global.
+            /// </summary>
             public global::EbpfSharp.Runtime.RingBufferReader<global::Events.PacketEvents.PacketEvent> Ring => Reader(ref _Ring, () => new global::EbpfSharp.Runtime.RingBufferReader<global::Events.PacketEvents.PacketEvent>(Object.Map("Ring")));
 
-            /// <summary>The reader of the perf event array <c>Perf</c> (<c>PerfEventArray&lt;PacketEvent&gt;</c>), opened with the object (the kernel drops samples while no reader is open) and closed with this object; <c>ReadAllAsync</c> streams its records.</summary>
+            /// <summary>
+            /// The reader of the perf event array <c>Perf</c> (<c>PerfEventArray&lt;PacketEvent&gt;</c>), opened with the object (the kernel drops samples while no reader is open) and closed with this object; <c>ReadAllAsync</c> streams its records.
+            /// When a CPU's buffer is full the kernel drops records; <c>LostCount</c> adds up how many.
+            /// </summary>
             public global::EbpfSharp.Runtime.PerfEventReader<global::Events.PacketEvents.PacketEvent> Perf => Reader(ref _Perf, () => new global::EbpfSharp.Runtime.PerfEventReader<global::Events.PacketEvents.PacketEvent>(Object.Map("Perf")));
         }
     }
