@@ -45,14 +45,21 @@ internal sealed class ObjectCompiler(CompilerOptions options, TypeLayouts layout
             return null;
 
         var programSymbols = compiled.Select(program => program.Function.Symbol).ToHashSet();
+        var btf = new BtfTypes(builder, module.Layouts);
         foreach (var (method, function, section) in compiled)
-            builder.AddFunction(new FunctionCode(function.Symbol, function.Instructions) { SectionName = section, Lines = Lines(function, method) });
+            builder.AddFunction(new FunctionCode(function.Symbol, function.Instructions)
+            {
+                SectionName = section,
+                Lines = Lines(function, method),
+                CoreRelocations = CoreRelocations(function, btf),
+            });
         foreach (var (method, symbol) in module.Subprograms)
             builder.AddFunction(new FunctionCode(symbol, emitted[symbol].Instructions)
             {
                 Parameters = SubprogramParameters(builder, method),
                 ReturnTypeId = builder.Types.Integer("long", 8, signed: true),
                 Lines = Lines(emitted[symbol], method),
+                CoreRelocations = CoreRelocations(emitted[symbol], btf),
             });
         foreach (var (text, (symbol, length)) in module.Strings)
         {
@@ -62,7 +69,7 @@ internal sealed class ObjectCompiler(CompilerOptions options, TypeLayouts layout
             builder.AddGlobal(new GlobalVariable(".rodata", symbol, typeId, bytes));
         }
 
-        AddStatics(module, builder);
+        AddStatics(module, builder, btf);
 
         var programsInfo = compiled.Select(program => new CompiledProgram(
             $"{type.FullName}.{program.Method.Name}", program.Function.Symbol, program.Section,
@@ -94,9 +101,12 @@ internal sealed class ObjectCompiler(CompilerOptions options, TypeLayouts layout
         }
     }
 
-    private static void AddStatics(ProgramModule module, ObjectBuilder builder)
+    /// <summary>The function's CO-RE relocations against the object's BTF, where each root type is described once.</summary>
+    private static IReadOnlyList<CoreRelocationSite> CoreRelocations(EmittedFunction function, BtfTypes btf) =>
+        [.. function.CoreRelocations.Select(site => new CoreRelocationSite(site.InstructionIndex, btf.Of(site.Relocation.RootType), site.Relocation.Access, site.Relocation.Kind))];
+
+    private static void AddStatics(ProgramModule module, ObjectBuilder builder, BtfTypes btf)
     {
-        var btf = new BtfTypes(builder, module.Layouts);
         foreach (var map in module.Statics.Maps)
             builder.AddMap(new MapDeclaration(map.Symbol, (EbpfSharp.Object.BpfMapType)map.Kind, map.MaxEntries)
             {

@@ -32,6 +32,9 @@ public sealed partial class Bpftool : IDisposable
 
     private string MapDirectory => _fileSystem.PathOf("maps");
 
+    /// <summary>The pin of program <paramref name="program"/>, to open it with another loader.</summary>
+    public string ProgramPath(string program) => Path.Combine(ProgramDirectory, program);
+
     /// <summary>The pinned programs' names.</summary>
     public IEnumerable<string> Programs => Directory.EnumerateFiles(ProgramDirectory).Select(Path.GetFileName).OfType<string>();
 

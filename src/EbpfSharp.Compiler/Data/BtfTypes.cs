@@ -11,7 +11,7 @@ namespace EbpfSharp.Compiler.Data;
 /// keys, values and globals with their field names: integers, enums, <c>void *</c> for pointers, structs with
 /// every field at its CLR offset, fixed buffers as arrays.
 /// </summary>
-internal sealed class BtfTypes(ObjectBuilder builder, TypeLayouts layouts)
+internal sealed partial class BtfTypes(ObjectBuilder builder, TypeLayouts layouts)
 {
     private readonly Dictionary<string, int> _ids = [];
     private readonly HashSet<string> _names = [];
@@ -42,6 +42,8 @@ internal sealed class BtfTypes(ObjectBuilder builder, TypeLayouts layouts)
             case MetadataType.Int64 or MetadataType.IntPtr: return types.Integer("long", 8, signed: true);
             case MetadataType.UInt64 or MetadataType.UIntPtr: return types.Integer("unsigned long", 8, signed: false);
         }
+        if (KernelTypes.KernelName(type) is { } kernelName)
+            return DescribeKernelType(type, kernelName);
         var definition = type.Resolve();
         if (definition.IsEnum)
         {

@@ -48,4 +48,15 @@ internal static class CompilerDiagnosticIds
 
     /// <summary>A map member that exists only on the CLR (tests and host code) is called from a program.</summary>
     public const string ClrOnlyMember = "EBPF1019";
+
+    /// <summary>A field of a [KernelType] struct is written through a pointer: kernel memory is read-only to CO-RE reads.</summary>
+    public const string KernelFieldWrite = "EBPF1025";
+    /// <summary>A [KernelType] struct is copied whole; only its fields are relocatable.</summary>
+    public const string KernelStructCopy = "EBPF1026";
+    /// <summary>A Core.* intrinsic gets something other than a kernel field's address or a [KernelType] type.</summary>
+    public const string CoreIntrinsicArgument = "EBPF1027";
+    /// <summary>A [KernelType] declaration the compiler cannot describe in BTF (a field of an unsupported type, a generic type).</summary>
+    public const string KernelTypeDeclaration = "EBPF1028";
+    /// <summary>Core.EnumValue/EnumValueExists gets a value that is not a constant enumerator of a [KernelType] enum.</summary>
+    public const string CoreEnumerator = "EBPF1029";
 }

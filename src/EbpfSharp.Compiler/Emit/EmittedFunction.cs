@@ -1,4 +1,5 @@
 using EbpfSharp.Compiler.Diagnostics;
+using EbpfSharp.Compiler.Ir;
 using EbpfSharp.Object.Instructions;
 
 namespace EbpfSharp.Compiler.Emit;
@@ -9,4 +10,8 @@ internal sealed record EmittedFunction(
     IReadOnlyList<Instruction> Instructions,
     IReadOnlyList<(int InstructionIndex, SourceLocation Location)> Lines,
     int StackBytes,
-    IReadOnlyList<string> Callees);
+    IReadOnlyList<string> Callees)
+{
+    /// <summary>The CO-RE relocations, by the index of the instruction that carries the local value.</summary>
+    public IReadOnlyList<(int InstructionIndex, CoreRelocation Relocation)> CoreRelocations { get; init; } = [];
+}

@@ -19,6 +19,7 @@ internal sealed partial class FunctionEmitter
     private readonly List<string> _pendingLabels = [];
     private readonly Dictionary<string, string> _labelAliases = [];
     private readonly HashSet<string> _callees = [];
+    private readonly List<(int, CoreRelocation)> _coreRelocations = [];
     private SourceLocation? _location;
     private int _internalLabels;
 
@@ -45,7 +46,7 @@ internal sealed partial class FunctionEmitter
             instruction.IsBranch && instruction.Reference is { } target && emitter._labelAliases.TryGetValue(target, out var canonical)
                 ? instruction with { Reference = canonical }
                 : instruction).ToList();
-        return new EmittedFunction(symbol, code, emitter._lines, stack, [.. emitter._callees]);
+        return new EmittedFunction(symbol, code, emitter._lines, stack, [.. emitter._callees]) { CoreRelocations = emitter._coreRelocations };
     }
 
     private static string Label(IrBlock block) => $"B{block.Id}";
@@ -86,6 +87,20 @@ internal sealed partial class FunctionEmitter
             Add(Ld.Imm64(destination, value));
     }
 
+    /// <summary>
+    /// A CO-RE value as clang emits it: <c>rX = imm</c> (ALU64) for field offsets, existence and sizes, ld_imm64 for
+    /// enumerator relocations; either way one instruction holding the local value, which the loader patches.
+    /// </summary>
+    private void RelocatedConstant(IrInstruction instruction, CoreRelocation relocation)
+    {
+        long value = ((IrConstant)instruction.Operands[0]).Value;
+        _coreRelocations.Add((_code.Count, relocation));
+        if (relocation.Kind is Object.Btf.BtfCoreRelocationKind.EnumValueExists or Object.Btf.BtfCoreRelocationKind.EnumValue || value is < int.MinValue or > int.MaxValue)
+            Add(Ld.Imm64(Destination(instruction), value));
+        else
+            Add(Alu64.Mov.Imm(Destination(instruction), (int)value));
+    }
+
     private void Select(IrInstruction instruction, IrBlock? next)
     {
         _location = instruction.Location ?? _location;
@@ -100,6 +115,9 @@ internal sealed partial class FunctionEmitter
                 break;
             case IrOpcode.Copy:
                 Move(Destination(instruction), Reg(instruction.Operands[0]));
+                break;
+            case IrOpcode.Materialize when instruction.CoreRelocation is { } relocation:
+                RelocatedConstant(instruction, relocation);
                 break;
             case IrOpcode.Materialize:
                 LoadConstant(Destination(instruction), ((IrConstant)instruction.Operands[0]).Value, instruction.Wide);

@@ -24,5 +24,8 @@ internal sealed class ImportContext(IrFunction function, ProgramModule module, I
 
     public int InstanceCount { get; set; }
 
+    /// <summary>Values that are addresses inside [KernelType] structs (CO-RE), with the access path that reached them.</summary>
+    public Dictionary<IrValue, KernelAddress> KernelAddresses { get; } = [];
+
     public SourceLocation? Locate(MethodDefinition method, int ilOffset) => Module.Debug.Locate(method, ilOffset);
 }

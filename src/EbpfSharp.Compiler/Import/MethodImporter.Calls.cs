@@ -231,6 +231,8 @@ internal sealed partial class MethodImporter
         string type = method.DeclaringType.FullName;
         if (type == "System.Threading.Interlocked")
             return InterlockedIntrinsic(method);
+        if (type == "EbpfSharp.Core")
+            return CoreIntrinsic(method);
         if (type == "System.Buffers.Binary.BinaryPrimitives" && method.Name == "ReverseEndianness")
         {
             var parameter = TypeLayouts.Scalar(method.Parameters[0].ParameterType) ?? throw Error(CompilerDiagnosticIds.UnsupportedCall, "ReverseEndianness of this type has no eBPF translation.");

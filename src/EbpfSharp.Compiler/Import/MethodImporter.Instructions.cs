@@ -188,10 +188,14 @@ internal sealed partial class MethodImporter
 
             case Code.Ldfld:
                 var field = (FieldReference)instruction.Operand;
+                if (TryKernelFieldLoad(field))
+                    break;
                 LoadIndirect(Pop(), FieldOffset(field), FieldType(field));
                 break;
             case Code.Ldflda:
                 var addressed = (FieldReference)instruction.Operand;
+                if (TryKernelFieldAddress(addressed))
+                    break;
                 var container = Pop();
                 int offset = FieldOffset(addressed);
                 if (container is LocalAddressEntry local)
@@ -201,6 +205,7 @@ internal sealed partial class MethodImporter
                 break;
             case Code.Stfld:
                 var target = (FieldReference)instruction.Operand;
+                RejectKernelFieldStore(target);
                 var fieldValue = Pop();
                 StoreIndirect(Pop(), FieldOffset(target), FieldType(target), fieldValue);
                 SpillPendingStructs();

@@ -243,6 +243,8 @@ internal sealed partial class MethodImporter
     /// <summary>Loads a value of <paramref name="type"/> from an address entry (a pointer, or a promoted local's address).</summary>
     private void LoadIndirect(StackEntry address, int offset, TypeReference type)
     {
+        if (TryKernelLoad(address, offset, type))
+            return;
         if (address is LocalAddressEntry local)
         {
             var at = local with { Offset = local.Offset + offset };
@@ -263,6 +265,7 @@ internal sealed partial class MethodImporter
 
     private void StoreIndirect(StackEntry address, int offset, TypeReference type, StackEntry value)
     {
+        RejectKernelStore(address, type);
         if (address is LocalAddressEntry local)
         {
             var at = local with { Offset = local.Offset + offset };

@@ -21,6 +21,8 @@ internal sealed partial class MethodImporter
 
     private void Binary(Code code)
     {
+        if (code == Code.Add && TryKernelElementAddress())
+            return;
         var right = PopValue();
         var left = PopValue();
         bool wide = left.Value.Wide || right.Value.Wide;
@@ -92,6 +94,7 @@ internal sealed partial class MethodImporter
 
     private void InitializeObject(StackEntry address, TypeReference type)
     {
+        RejectKernelStore(address, type);
         if (address is LocalAddressEntry local)
         {
             IEnumerable<(int Offset, ScalarType Type)> leaves;

@@ -43,6 +43,9 @@ internal sealed class IrInstruction : IrValue
 
     public string? Symbol { get; set; }
 
+    /// <summary>A CO-RE relocation on a <see cref="IrOpcode.Materialize"/> (its constant is the local value).</summary>
+    public CoreRelocation? CoreRelocation { get; set; }
+
     /// <summary>Successors of a terminator.</summary>
     public List<IrBlock> Targets { get; } = [];
 
@@ -88,6 +91,7 @@ internal sealed class IrInstruction : IrValue
             IrOpcode.CallHelper or IrOpcode.Parameter => $" #{Immediate}",
             IrOpcode.Atomic => $" op=0x{Immediate:x2} size={Size}",
             IrOpcode.CallFunction or IrOpcode.SymbolAddress => $" {Symbol}",
+            IrOpcode.Materialize when CoreRelocation is not null => $" {CoreRelocation}",
             _ => "",
         };
         string targets = Targets.Count > 0 ? " -> " + string.Join(", ", Targets.Select(target => $"B{target.Id}")) : "";

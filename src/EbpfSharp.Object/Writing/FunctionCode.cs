@@ -25,6 +25,9 @@ public sealed record FunctionCode(string Name, IReadOnlyList<Instruction> Instru
     /// <summary>Source lines for line_info; if any function has lines, every function must start with one.</summary>
     public IReadOnlyList<SourceLine> Lines { get; init; } = [];
 
+    /// <summary>CO-RE relocations on this function's instructions, written to <c>.BTF.ext</c>.</summary>
+    public IReadOnlyList<CoreRelocationSite> CoreRelocations { get; init; } = [];
+
     /// <summary>Whether this is an entry program rather than a subprogram.</summary>
     public bool IsProgram => SectionName is not null;
 }

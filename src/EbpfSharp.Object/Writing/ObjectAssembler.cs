@@ -194,6 +194,7 @@ internal sealed class ObjectAssembler
             string sectionName = _file.Sections[sectionGroup.Key].Name;
             var functionInfos = new List<BtfFunctionInfo>();
             var lineInfos = new List<BtfLineInfo>();
+            var coreRelocations = new List<BtfCoreRelocation>();
             foreach (var (function, _, byteOffset, _) in sectionGroup)
             {
                 int returnType = function.ReturnTypeId != 0 ? function.ReturnTypeId : types.Int;
@@ -203,10 +204,13 @@ internal sealed class ObjectAssembler
                 functionInfos.Add(new BtfFunctionInfo((uint)byteOffset, func));
                 if (anyLines)
                     lineInfos.AddRange(LineInfos(function, byteOffset));
+                coreRelocations.AddRange(CoreRelocations(function, byteOffset));
             }
             _ext.FunctionInfos.Add(new BtfExtSectionRecords<BtfFunctionInfo>(sectionName, functionInfos.ToArray()));
             if (lineInfos.Count > 0)
                 _ext.LineInfos.Add(new BtfExtSectionRecords<BtfLineInfo>(sectionName, lineInfos.ToArray()));
+            if (coreRelocations.Count > 0)
+                _ext.CoreRelocations.Add(new BtfExtSectionRecords<BtfCoreRelocation>(sectionName, coreRelocations.ToArray()));
         }
     }
 
@@ -232,6 +236,35 @@ internal sealed class ObjectAssembler
             previous = line.InstructionIndex;
             yield return new BtfLineInfo((uint)(functionByteOffset + slotOffsets[line.InstructionIndex] * 8), line.FileName, line.LineText,
                 (uint)line.Line, (uint)Math.Min(line.Column, 0x3ff));
+        }
+    }
+
+    /// <summary>
+    /// core_relo records with byte offsets within the section (libbpf: src/libbpf.c, bpf_object__relocate_core,
+    /// divides insn_off by 8); the patched instruction must be one libbpf patches (libbpf: src/relo_core.c,
+    /// bpf_core_patch_insn: ALU/ALU64 with an immediate, LDX/ST/STX, ld_imm64).
+    /// </summary>
+    private IEnumerable<BtfCoreRelocation> CoreRelocations(FunctionCode function, int functionByteOffset)
+    {
+        if (function.CoreRelocations.Count == 0)
+            yield break;
+        var slotOffsets = new int[function.Instructions.Count + 1];
+        for (int i = 0; i < function.Instructions.Count; i++)
+            slotOffsets[i + 1] = slotOffsets[i] + function.Instructions[i].Slots;
+        foreach (var relocation in function.CoreRelocations)
+        {
+            if (relocation.InstructionIndex < 0 || relocation.InstructionIndex >= function.Instructions.Count)
+                throw new InvalidOperationException($"Function '{function.Name}' has a CO-RE relocation at instruction {relocation.InstructionIndex}, past its {function.Instructions.Count} instructions.");
+            if (relocation.TypeId <= 0 || relocation.TypeId >= _builder.Btf.NextId)
+                throw new InvalidOperationException($"Function '{function.Name}' has a CO-RE relocation on BTF type {relocation.TypeId}, which the object's BTF does not hold.");
+            var opCode = function.Instructions[relocation.InstructionIndex].OpCode;
+            bool patchable = opCode.IsArithmetic && opCode.Source == OperandSource.Immediate
+                || opCode.Class is InstructionClass.Ldx or InstructionClass.St or InstructionClass.Stx
+                || opCode == OpCode.LoadImmediate64;
+            if (!patchable)
+                throw new InvalidOperationException($"Function '{function.Name}' has a CO-RE relocation on instruction {relocation.InstructionIndex} ({opCode}), which loaders cannot patch: it must be an ALU instruction with an immediate, a load or store, or an ld_imm64.");
+            yield return new BtfCoreRelocation((uint)(functionByteOffset + slotOffsets[relocation.InstructionIndex] * 8), relocation.TypeId,
+                relocation.AccessString, relocation.Kind);
         }
     }
 
