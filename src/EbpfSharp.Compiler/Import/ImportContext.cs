@@ -24,5 +24,8 @@ internal sealed class ImportContext(IrFunction function, ProgramModule module, I
 
     public int InstanceCount { get; set; }
 
+    /// <summary>The program whose own method this function is (its kind and parameter bindings), or null for a subprogram.</summary>
+    public ProgramShape? Program { get; init; }
+
     public SourceLocation? Locate(MethodDefinition method, int ilOffset) => Module.Debug.Locate(method, ilOffset);
 }
