@@ -46,6 +46,12 @@ public sealed class CompileEbpfPrograms : Microsoft.Build.Utilities.Task
     /// <summary>The instruction set: <c>v2</c>, <c>v3</c> (the default) or <c>v4</c>.</summary>
     public string Isa { get; set; } = "v3";
 
+    /// <summary>
+    /// The architecture whose <c>struct pt_regs</c> probes read: <c>x64</c> or <c>arm64</c>
+    /// (<c>EbpfSharpTargetArchitecture</c>); empty means the machine that builds.
+    /// </summary>
+    public string TargetArchitecture { get; set; } = "";
+
     /// <summary>The folder the objects are written to (<c>obj/…/ebpf/</c>).</summary>
     [Required]
     public string IntermediateDirectory { get; set; } = "";
@@ -92,10 +98,17 @@ public sealed class CompileEbpfPrograms : Microsoft.Build.Utilities.Task
             Log.LogError($"EbpfSharpIsa is '{Isa}'; it must be v2, v3 or v4.");
             return false;
         }
+        var architecture = TargetArchitectures.Host;
+        if (!string.IsNullOrWhiteSpace(TargetArchitecture) && !TargetArchitectures.TryParse(TargetArchitecture, out architecture))
+        {
+            Log.LogError($"EbpfSharpTargetArchitecture is '{TargetArchitecture}'; it must be x64 or arm64 (or empty for the machine that builds).");
+            return false;
+        }
 
         var options = new CompilerOptions
         {
             Isa = isa,
+            TargetArchitecture = architecture,
             ReferenceDirectories = References
                 .Select(reference => Path.GetDirectoryName(reference.GetMetadata("FullPath")))
                 .OfType<string>()

@@ -1,3 +1,4 @@
+using EbpfSharp.Compiler.Analysis;
 using EbpfSharp.Compiler.Diagnostics;
 using EbpfSharp.Compiler.Emit;
 using EbpfSharp.Compiler.Import;
@@ -16,7 +17,7 @@ namespace EbpfSharp.Compiler;
 /// </summary>
 internal static class FunctionCompiler
 {
-    public static EmittedFunction Compile(ProgramModule module, MethodDefinition method, string symbol, Action<IrFunction, string>? trace = null)
+    public static EmittedFunction Compile(ProgramModule module, MethodDefinition method, string symbol, Action<IrFunction, string>? trace = null, ProgramShape? shape = null)
     {
         var inMemory = new HashSet<string>();
         while (true)
@@ -24,7 +25,7 @@ internal static class FunctionCompiler
             var function = new IrFunction(symbol);
             try
             {
-                MethodImporter.ImportFunction(new ImportContext(function, module, inMemory), method);
+                MethodImporter.ImportFunction(new ImportContext(function, module, inMemory) { Program = shape }, method);
             }
             catch (LocalEscapeException escape) when (inMemory.Add(escape.Key))
             {
@@ -33,6 +34,8 @@ internal static class FunctionCompiler
             trace?.Invoke(function, "imported");
             Optimizer.Run(function);
             trace?.Invoke(function, "optimised");
+            if (shape is not null)
+                ContextAccessCheck.Run(function, shape, module.Debug.Locate(method, 0));
             FrameAccessLowering.Run(function);
             DeadCodeElimination.Run(function);   // frame addresses that only loads and stores used
             FrameStoreElimination.Run(function);

@@ -23,13 +23,13 @@ internal sealed class ObjectCompiler(CompilerOptions options, TypeLayouts layout
         foreach (var method in programs)
         {
             var attribute = Attributes.Program(method)!;
-            string? section = ProgramSignatures.Check(method, attribute, debug, diagnostics);
-            if (section is null)
+            var shape = ProgramSignatures.Check(method, attribute, debug, diagnostics, options.TargetArchitecture);
+            if (shape is null)
                 continue;
-            if (Compile(module, method, module.Symbol(method.Name)) is { } function)
+            if (Compile(module, method, module.Symbol(method.Name), shape) is { } function)
             {
                 emitted[function.Symbol] = function;
-                compiled.Add((method, function, section));
+                compiled.Add((method, function, shape.Section));
             }
         }
         while (module.TryTakePending(out var subprogram))
@@ -122,11 +122,11 @@ internal sealed class ObjectCompiler(CompilerOptions options, TypeLayouts layout
             builder.AddGlobal(new GlobalVariable(global.Section, global.Symbol, btf.Of(global.Type), global.InitialValue));
     }
 
-    private EmittedFunction? Compile(ProgramModule module, MethodDefinition method, string symbol)
+    private EmittedFunction? Compile(ProgramModule module, MethodDefinition method, string symbol, ProgramShape? shape = null)
     {
         try
         {
-            return FunctionCompiler.Compile(module, method, symbol);
+            return FunctionCompiler.Compile(module, method, symbol, shape: shape);
         }
         catch (CompileErrorException error)
         {

@@ -5,7 +5,7 @@ using EbpfSharp.Compiler.Diagnostics;
 namespace EbpfSharp.Cli.Commands;
 
 /// <summary>
-/// <c>ebpfsharp compile &lt;assembly.dll&gt; [-o &lt;dir&gt;] [--isa v2|v3|v4] [-r &lt;dir&gt;…]</c>: the compiler <c>dotnet build</c> runs,
+/// <c>ebpfsharp compile &lt;assembly.dll&gt; [-o &lt;dir&gt;] [--isa v2|v3|v4] [--arch x64|arm64] [-r &lt;dir&gt;…]</c>: the compiler <c>dotnet build</c> runs,
 /// by hand. Diagnostics go to standard error as MSBuild prints them (<c>File.cs(12,9): error EBPF1001: …</c>), one
 /// line per object written to standard output; exit 1 when the compiler reported an error.
 /// </summary>
@@ -25,6 +25,12 @@ internal static class CompileCommand
         var outputDirectory = new Option<DirectoryInfo?>("--output", "-o") { HelpName = "dir", Description = "Where to write the objects (default: beside the assembly)." };
         var isa = new Option<string>("--isa") { Description = "The instruction set, as clang's -mcpu.", DefaultValueFactory = _ => "v3" };
         isa.AcceptOnlyFromAmong([.. IsaNames.Keys]);
+        var architecture = new Option<string>("--arch")
+        {
+            Description = "The architecture whose struct pt_regs probes read (PtRegs members, typed kprobe/uprobe parameters); default: this machine's.",
+            DefaultValueFactory = _ => TargetArchitectures.Host == TargetArchitecture.Arm64 ? "arm64" : "x64",
+        };
+        architecture.AcceptOnlyFromAmong("x64", "arm64");
         var references = new Option<DirectoryInfo[]>("--reference", "-r")
         {
             HelpName = "dir",
@@ -32,7 +38,7 @@ internal static class CompileCommand
         };
         var command = new Command("compile", "Compile an assembly's eBPF programs into one <Class>.bpf.o per class, as dotnet build does.")
         {
-            assembly, outputDirectory, isa, references,
+            assembly, outputDirectory, isa, architecture, references,
         };
         command.SetAction(result =>
         {
@@ -41,6 +47,7 @@ internal static class CompileCommand
             var options = new CompilerOptions
             {
                 Isa = IsaNames[result.GetRequiredValue(isa)],
+                TargetArchitecture = result.GetRequiredValue(architecture) == "arm64" ? TargetArchitecture.Arm64 : TargetArchitecture.X64,
                 ReferenceDirectories = [.. (result.GetValue(references) ?? []).Select(directory => directory.FullName)],
             };
             CompilationResult compiled;

@@ -49,6 +49,18 @@ internal static class CompilerDiagnosticIds
     /// <summary>A map member that exists only on the CLR (tests and host code) is called from a program.</summary>
     public const string ClrOnlyMember = "EBPF1019";
 
+    /// <summary><c>PtRegs.Arg(index)</c> with an index that is not a compile-time constant.</summary>
+    public const string PtRegsArgumentIndex = "EBPF1020";
+
+    /// <summary><c>PtRegs.Arg(index)</c> with an index past the registers the target architecture passes arguments in.</summary>
+    public const string PtRegsArgumentRange = "EBPF1021";
+
+    /// <summary>A write through a probe's <c>PtRegs*</c> or a tracepoint's record pointer (the read-only context).</summary>
+    public const string ContextWrite = "EBPF1022";
+
+    /// <summary>A read of the context (<c>PtRegs*</c>, a tracepoint record) at an offset that is not a constant.</summary>
+    public const string ContextVariableOffset = "EBPF1023";
+
     /// <summary>A field of a [KernelType] struct is written through a pointer: kernel memory is read-only to CO-RE reads.</summary>
     public const string KernelFieldWrite = "EBPF1025";
     /// <summary>A [KernelType] struct is copied whole; only its fields are relocatable.</summary>

@@ -27,5 +27,8 @@ internal sealed class ImportContext(IrFunction function, ProgramModule module, I
     /// <summary>Values that are addresses inside [KernelType] structs (CO-RE), with the access path that reached them.</summary>
     public Dictionary<IrValue, KernelAddress> KernelAddresses { get; } = [];
 
+    /// <summary>The program whose own method this function is (its kind and parameter bindings), or null for a subprogram.</summary>
+    public ProgramShape? Program { get; init; }
+
     public SourceLocation? Locate(MethodDefinition method, int ilOffset) => Module.Debug.Locate(method, ilOffset);
 }

@@ -229,6 +229,8 @@ internal sealed partial class MethodImporter
     private bool TryIntrinsic(MethodReference method)
     {
         string type = method.DeclaringType.FullName;
+        if (type == PtRegsType)
+            return PtRegsIntrinsic(method);   // MethodImporter.Tracing.cs
         if (type == "System.Threading.Interlocked")
             return InterlockedIntrinsic(method);
         if (type == "EbpfSharp.Core")

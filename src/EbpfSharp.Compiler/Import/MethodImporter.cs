@@ -63,7 +63,7 @@ internal sealed partial class MethodImporter
         context.Ssa.Seal(entry);
         var importer = new MethodImporter(context, method, GenericContext.Empty, entry, new Instance { Number = context.InstanceCount++ }, callSite: null);
         var parameters = new List<StackEntry>();
-        for (int i = 0; i < importer._arguments.Length; i++)
+        for (int i = 0; i < importer._arguments.Length && context.Program is not { BindsTypedParameters: true }; i++)
         {
             var type = TypeLayouts.Scalar(importer._arguments[i].Type) ?? ScalarType.Pointer;
             var parameter = context.Function.New(IrOpcode.Parameter, type.Wide);
@@ -71,6 +71,8 @@ internal sealed partial class MethodImporter
             entry.Append(parameter);
             parameters.Add(new ValueEntry(parameter, type.Wide ? StackKind.NativeInt : StackKind.Int32));
         }
+        if (context.Program is { BindsTypedParameters: true } program)
+            parameters = importer.ProgramParameters(program);   // MethodImporter.Tracing.cs
         context.InlineStack.Add(method);
         importer.Run(parameters);
         context.InlineStack.RemoveAt(context.InlineStack.Count - 1);
