@@ -30,6 +30,9 @@ internal static class DiagnosticIds
     public const string NonBlittableMapType = "EBPF0020";
     public const string TooManyParameters = "EBPF0021";
     public const string ProgramSignature = "EBPF0022";
+    public const string KernelMemoryWrite = "EBPF0023";
+    public const string PtRegsArgument = "EBPF0024";
+    public const string ContextWrite = "EBPF0025";
 
     /// <summary>
     /// Where each ID's section is, followed by the lower-case ID (docs/diagnostics.md has an anchor per ID); a
