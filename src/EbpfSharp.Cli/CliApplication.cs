@@ -26,6 +26,7 @@ public static class CliApplication
             DumpCommand.Create(output),
             TestRunCommand.Create(output),
             LoadCommand.Create(output),
+            TracepointCommand.Create(output),
         };
         var configuration = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
         try

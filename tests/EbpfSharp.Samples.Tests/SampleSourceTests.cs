@@ -14,6 +14,9 @@ public class SampleSourceTests
     [Theory]
     [InlineData("PacketCounter")]
     [InlineData("Firewall")]
+    [InlineData("OpenSnoop")]
+    [InlineData("ExecSnoop")]
+    [InlineData("FunctionLatency")]
     public void The_host_code_uses_only_the_generated_api(string sample)
     {
         string directory = Path.Combine(RepositoryRoot(), "samples", sample);
