@@ -1,5 +1,3 @@
-// Needs the compiler's support for tracepoint, uprobe and kprobe programs (branch 'programs'); see Programs/OpenSnoop.cs.
-#if EBPFSHARP_TRACING_PROGRAMS
 using EbpfSharp.Generated.Tests.Handles;
 using EbpfSharp.Generated.Tests.Programs;
 using EbpfSharp.Runtime;
@@ -88,4 +86,3 @@ public class GeneratedTracingClassTests
         return System.Text.Encoding.UTF8.GetString(end < 0 ? bytes : bytes[..end]);
     }
 }
-#endif

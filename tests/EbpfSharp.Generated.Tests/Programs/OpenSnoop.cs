@@ -1,7 +1,3 @@
-// Needs the compiler's support for tracepoint, uprobe and kprobe programs (branch 'programs'): until it is merged,
-// the build step cannot compile this class, so it is left out unless EBPFSHARP_TRACING_PROGRAMS is defined.
-// The lead removes the #if (here and in GeneratedTracingClassTests.cs) when merging.
-#if EBPFSHARP_TRACING_PROGRAMS
 using System.Threading;
 
 namespace EbpfSharp.Generated.Tests.Programs;
@@ -82,4 +78,3 @@ public static unsafe partial class OpenSnoop
         return 0;
     }
 }
-#endif
