@@ -16,6 +16,14 @@ public sealed class BpfVerifierException : BpfException
         VerifierLog = verifierLog;
     }
 
+    /// <summary>Creates the exception with a message that explains the rejection better than the log's end (a failed CO-RE relocation).</summary>
+    internal BpfVerifierException(string programName, int errno, string verifierLog, string message)
+        : base(message, errno)
+    {
+        ProgramName = programName;
+        VerifierLog = verifierLog;
+    }
+
     /// <summary>The program the verifier rejected.</summary>
     public string ProgramName { get; }
 

@@ -17,4 +17,6 @@ public enum BpfLinkKind
     Tracepoint,
     /// <summary>A kernel tracepoint with raw arguments (BPF_RAW_TRACEPOINT_OPEN).</summary>
     RawTracepoint,
+    /// <summary>A kernel function's entry or exit, or a BTF tracepoint, through vmlinux BTF (fentry, fexit, fmod_ret, tp_btf, lsm; BPF_LINK_CREATE).</summary>
+    Tracing,
 }

@@ -134,8 +134,10 @@ public sealed class BpfObject : IDisposable
 
             Func<string, uint>? stringOffset = btf is null || blobs is null ? null : text =>
                 blobs.Strings.TryGetOffset(text, out uint offset) ? offset : throw new ObjectFormatException($"The string '{text}' is missing from the BTF string table.");
-            foreach (var programSpec in ProgramsToLoad(spec, options))
-                programs.Add(programSpec.Name, LoadProgram(spec, programSpec, maps, btf, stringOffset, options));
+            var toLoad = ProgramsToLoad(spec, options).ToList();
+            var core = CoreRelocatorFor(spec, toLoad, options);
+            foreach (var programSpec in toLoad)
+                programs.Add(programSpec.Name, LoadProgram(spec, programSpec, maps, btf, stringOffset, options, core));
 
             MapCreation.Populate(spec, maps, programs);
             return new BpfObject(spec, btf, maps, programs, warnings);
@@ -177,13 +179,25 @@ public sealed class BpfObject : IDisposable
         return spec.Programs.Where(program => options.Programs.Contains(program.Name));
     }
 
+    /// <summary>
+    /// A relocator when a program to load (or a subprogram it may call) has CO-RE relocations: against
+    /// <see cref="LoadOptions.KernelBtfPath"/> when given, else the running kernel's BTF.
+    /// </summary>
+    private static Loading.Core.CoreRelocator? CoreRelocatorFor(ObjectSpec spec, List<ProgramSpec> programs, LoadOptions options)
+    {
+        if (spec.Btf is null || !spec.Functions.Any(function => function.CoreRelocations.Count > 0) || programs.Count == 0)
+            return null;
+        var target = options.KernelBtfPath is { } path ? Loading.Core.CoreTarget.ReadFile(path) : KernelBtf.CoreTarget;
+        return new Loading.Core.CoreRelocator(spec.Btf, target);
+    }
+
     private static BpfProgram LoadProgram(ObjectSpec spec, ProgramSpec program, Dictionary<string, BpfMap> maps, BtfObject? btf,
-        Func<string, uint>? stringOffset, LoadOptions options)
+        Func<string, uint>? stringOffset, LoadOptions options, Loading.Core.CoreRelocator? core)
     {
         if (program.Type == BpfProgramType.Unspecified)
             throw new BpfInvalidArgumentException(
                 $"Program '{program.Name}' is in section '{program.SectionName}', which names no program type. Use a section such as xdp, kprobe/<function>, uprobe/<binary>:<symbol>, tracepoint/<category>/<name>, raw_tracepoint/<name> or fentry/<function>.", 0);
-        var linked = ProgramLinker.Link(program.Function, name => maps[name].Handle.Value, stringOffset);
+        var linked = ProgramLinker.Link(program.Function, name => maps[name].Handle.Value, stringOffset, core);
         var definition = new ProgramDefinition(program.Name, program.Type, linked.Code, spec.License)
         {
             ExpectedAttachType = program.ExpectedAttachType,
@@ -194,7 +208,14 @@ public sealed class BpfObject : IDisposable
             AttachBtfId = program.Section?.NeedsBtfTarget == true ? KernelBtf.AttachTargetId(program) : 0,
             SectionName = program.SectionName,
         };
-        return BpfProgram.Load(definition, options.LogLevel);
+        try
+        {
+            return BpfProgram.Load(definition, options.LogLevel);
+        }
+        catch (BpfVerifierException exception) when (Loading.Core.CoreRelocator.Explain(exception, linked.Poisoned) is { } explained)
+        {
+            throw explained;
+        }
     }
 
     /// <summary>

@@ -39,6 +39,9 @@ internal sealed class FunctionSpec
 
     public List<FunctionRelocation> Relocations { get; } = [];
 
+    /// <summary>CO-RE relocations (.BTF.ext core_relo) of this function's instructions, applied when a program is linked.</summary>
+    public List<Core.FunctionCoreRelocation> CoreRelocations { get; } = [];
+
     /// <summary>The BTF FUNC type from func_info, or 0.</summary>
     public int FunctionTypeId { get; set; }
 

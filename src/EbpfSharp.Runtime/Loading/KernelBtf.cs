@@ -18,6 +18,18 @@ internal static class KernelBtf
     /// <summary>The kernel BTF.</summary>
     public static BtfSection Types => Vmlinux.Value;
 
+    private static readonly Lazy<Core.CoreTarget> VmlinuxCoreTarget = new(() =>
+    {
+        if (!File.Exists(Path))
+            throw new BpfNotSupportedException(
+                $"This kernel has no BTF at {Path} (CONFIG_DEBUG_INFO_BTF is off), which CO-RE relocations are resolved against. " +
+                "Give a BTF file for this kernel (for example from BTFHub) as LoadOptions.KernelBtfPath.", 0);
+        return new Core.CoreTarget(Types, "the running kernel");
+    });
+
+    /// <summary>The kernel BTF as a CO-RE target, with its name index built once per process on first use.</summary>
+    public static Core.CoreTarget CoreTarget => VmlinuxCoreTarget.Value;
+
     /// <summary>
     /// The vmlinux BTF id a tracing program attaches to, from its section target (libbpf: find_kernel_btf_id
     /// with the btf_trace_/bpf_lsm_/bpf_iter_ prefixes).

@@ -321,9 +321,7 @@ internal sealed class ObjectReader
     {
         if (_ext is null)
             return;
-        if (_ext.CoreRelocations.Any(section => section.Records.Count > 0))
-            throw new BpfNotSupportedException(
-                $"Object '{_name}' has CO-RE relocations (preserve_access_index / BPF_CORE_READ), which EbpfSharp does not apply yet.", 0);
+        AssignCoreRelocations();
         foreach (var function in _functions)
         {
             var info = _ext.FunctionInfosOf(function.SectionName).FirstOrDefault(record => record.InstructionOffset == function.ByteOffset);
@@ -333,6 +331,33 @@ internal sealed class ObjectReader
             foreach (var line in _ext.LineInfosOf(function.SectionName))
                 if (line.InstructionOffset >= function.ByteOffset && line.InstructionOffset < end)
                     function.Lines.Add(line with { InstructionOffset = line.InstructionOffset - (uint)function.ByteOffset });
+        }
+    }
+
+    /// <summary>
+    /// Gives each function its CO-RE relocation records, by instruction index within the function (libbpf:
+    /// bpf_object__relocate_core finds the program by section and instruction). Records outside every function
+    /// (a weak subprogram the linker dropped) are skipped with a warning, as libbpf does.
+    /// </summary>
+    private void AssignCoreRelocations()
+    {
+        foreach (var section in _ext!.CoreRelocations)
+        {
+            foreach (var record in section.Records)
+            {
+                var function = _functions.FirstOrDefault(f => f.SectionName == section.SectionName && f.Contains(f.SectionIndex, record.InstructionOffset));
+                if (function is null)
+                {
+                    _warnings.Add($"CO-RE relocation at offset {record.InstructionOffset} of section '{section.SectionName}' is outside every function; skipped.");
+                    continue;
+                }
+                if (record.InstructionOffset % 8 != 0)
+                    throw new ObjectFormatException($"The CO-RE relocation at offset {record.InstructionOffset} of section '{section.SectionName}' is not on an instruction boundary.");
+                int index = function.InstructionAtSlot((int)(record.InstructionOffset - function.ByteOffset) / 8);
+                if (index < 0)
+                    throw new ObjectFormatException($"The CO-RE relocation at offset {record.InstructionOffset} of section '{section.SectionName}' points into the middle of an ld_imm64 in '{function.Name}'.");
+                function.CoreRelocations.Add(new Core.FunctionCoreRelocation(index, record));
+            }
         }
     }
 }

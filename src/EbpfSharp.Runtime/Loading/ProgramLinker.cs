@@ -14,7 +14,8 @@ internal static class ProgramLinker
     /// <param name="entry">The entry program.</param>
     /// <param name="mapFd">The fd of a map by name.</param>
     /// <param name="stringOffset">The offset of a string in the loaded BTF's string table; null when no BTF is loaded.</param>
-    public static LinkedProgram Link(FunctionSpec entry, Func<string, int> mapFd, Func<string, uint>? stringOffset)
+    /// <param name="core">Applies CO-RE relocations; null when the object has none.</param>
+    public static LinkedProgram Link(FunctionSpec entry, Func<string, int> mapFd, Func<string, uint>? stringOffset, Core.CoreRelocator? core = null)
     {
         var order = Layout(entry);
         var baseSlot = new Dictionary<FunctionSpec, int>();
@@ -26,6 +27,7 @@ internal static class ProgramLinker
         }
 
         var code = new byte[slots * 8];
+        var poisoned = new Dictionary<int, Core.PoisonedRelocation>();
         foreach (var function in order)
         {
             var instructions = (Instruction[])function.Instructions.Clone();
@@ -56,11 +58,17 @@ internal static class ProgramLinker
                 instruction.EncodeTo(code.AsSpan(offset));
                 offset += instruction.Slots * 8;
             }
+            if (function.CoreRelocations.Count > 0)
+            {
+                if (core is null)
+                    throw new InvalidOperationException($"Function '{function.Name}' has CO-RE relocations but no target BTF was given.");
+                core.Apply(function, code, baseSlot[function], poisoned);
+            }
         }
 
         if (stringOffset is null)
-            return new LinkedProgram(code, order, [], []);
-        return new LinkedProgram(code, order, FunctionInfos(entry, order, baseSlot), LineInfos(entry, order, baseSlot, stringOffset));
+            return new LinkedProgram(code, order, [], []) { Poisoned = poisoned };
+        return new LinkedProgram(code, order, FunctionInfos(entry, order, baseSlot), LineInfos(entry, order, baseSlot, stringOffset)) { Poisoned = poisoned };
     }
 
     /// <summary>The main program, then each reachable subprogram once, in order of first reference.</summary>

@@ -14,10 +14,11 @@ public sealed partial class BpfProgram
     /// Attaches the program where its <see cref="SectionName"/> says: <c>kprobe/&lt;function&gt;[+offset]</c>,
     /// <c>kretprobe/&lt;function&gt;</c>, <c>uprobe/&lt;binary&gt;:&lt;function&gt;[+offset]</c>,
     /// <c>uretprobe/&lt;binary&gt;:&lt;function&gt;</c>, <c>tracepoint/&lt;category&gt;/&lt;name&gt;</c> (or <c>tp/</c>),
-    /// <c>raw_tracepoint/&lt;name&gt;</c> (or <c>raw_tp/</c>).
+    /// <c>raw_tracepoint/&lt;name&gt;</c> (or <c>raw_tp/</c>), and the BTF-based <c>fentry/</c>, <c>fexit/</c>,
+    /// <c>fmod_ret/</c>, <c>tp_btf/</c> and <c>lsm/</c> sections (see <see cref="AttachTracing()"/>).
     /// </summary>
     /// <exception cref="InvalidOperationException">The section name is unknown or does not say where to attach (XDP needs an interface: use <see cref="AttachXdp(string, XdpAttachMode)"/>).</exception>
-    /// <exception cref="NotSupportedException">The section attaches through vmlinux BTF (fentry, fexit, tp_btf, lsm, iter), which is not implemented yet.</exception>
+    /// <exception cref="NotSupportedException">The section is an iterator (<c>iter/</c>), which is read, not attached.</exception>
     public BpfLink Attach()
     {
         if (SectionName is null)
@@ -34,8 +35,7 @@ public sealed partial class BpfProgram
             ProgramAttachKind.Uretprobe => AttachUprobeTarget(target, returnProbe: true),
             ProgramAttachKind.Tracepoint => AttachTracepointTarget(target),
             ProgramAttachKind.RawTracepoint => AttachRawTracepoint(RequireTarget(target, "raw_tracepoint/<name>")),
-            ProgramAttachKind.Tracing => throw new NotSupportedException(
-                $"{this} from section '{SectionName}' attaches through vmlinux BTF (fentry, fexit, tp_btf, lsm, iter), which EbpfSharp cannot attach yet."),
+            ProgramAttachKind.Tracing => AttachTracing(),
             _ => throw new InvalidOperationException(
                 $"Section '{SectionName}' does not say where {this} attaches. Attach it explicitly (for XDP: AttachXdp(interfaceName))."),
         };

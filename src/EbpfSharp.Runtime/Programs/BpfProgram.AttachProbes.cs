@@ -15,13 +15,17 @@ public sealed partial class BpfProgram
     /// The symbol is looked up in .symtab, then .dynsym; versioned names such as <c>malloc@@GLIBC_2.2.5</c>
     /// match <c>malloc</c>.
     /// </summary>
-    /// <param name="binaryPath">The path of the ELF binary.</param>
+    /// <param name="binaryPath">
+    /// The path of the ELF binary, or a name without '/' resolved like libbpf: a library (<c>libc.so.6</c>) in
+    /// LD_LIBRARY_PATH, /lib64, /usr/lib64, /lib/&lt;multiarch&gt;, /usr/lib/&lt;multiarch&gt;, /lib, /usr/lib; an
+    /// executable in PATH, /usr/bin, /usr/sbin.
+    /// </param>
     /// <param name="symbol">The function's symbol name.</param>
     /// <param name="processId">Only fire in this process; null for every process that maps the binary.</param>
     /// <param name="offset">Bytes past the function's start (entry probes only).</param>
     /// <param name="returnProbe">Fire when the function returns instead of when it is entered.</param>
     /// <exception cref="InvalidOperationException">This is not a kprobe-type program.</exception>
-    /// <exception cref="BpfNotFoundException">The binary, the symbol or the process does not exist.</exception>
+    /// <exception cref="BpfNotFoundException">The binary, the symbol or the process does not exist; for a name, the message lists the directories searched.</exception>
     public BpfLink AttachUprobe(string binaryPath, string symbol, int? processId = null, ulong offset = 0, bool returnProbe = false)
     {
         ArgumentException.ThrowIfNullOrEmpty(binaryPath);
@@ -29,14 +33,14 @@ public sealed partial class BpfProgram
         RequireType(returnProbe ? "AttachUprobe (return probe)" : "AttachUprobe", returnProbe ? "uretprobe" : "uprobe", BpfProgramType.Kprobe);
         if (returnProbe && offset != 0)
             throw new ArgumentException("A return probe fires on the function's return; it takes no offset.", nameof(offset));
-        string path = Path.GetFullPath(binaryPath);
+        string path = BinaryPaths.Resolve(binaryPath);
         ulong fileOffset = ElfFunctionLocator.FileOffset(path, symbol) + offset;
         string location = offset == 0 ? $"{path}:{symbol}" : $"{path}:{symbol}+0x{offset:x}";
         return AttachUprobeAt(path, fileOffset, processId, returnProbe, location);
     }
 
     /// <summary>Attaches this kprobe-type program to the instruction at <paramref name="fileOffset"/> in the binary at <paramref name="binaryPath"/>.</summary>
-    /// <param name="binaryPath">The path of the ELF binary.</param>
+    /// <param name="binaryPath">The path of the ELF binary, or a library or executable name resolved as in <see cref="AttachUprobe(string, string, int?, ulong, bool)"/>.</param>
     /// <param name="fileOffset">The offset of the instruction in the file (not its virtual address).</param>
     /// <param name="processId">Only fire in this process; null for every process that maps the binary.</param>
     /// <param name="returnProbe">Treat the offset as a function entry and fire when that function returns.</param>
@@ -44,7 +48,7 @@ public sealed partial class BpfProgram
     {
         ArgumentException.ThrowIfNullOrEmpty(binaryPath);
         RequireType(returnProbe ? "AttachUprobe (return probe)" : "AttachUprobe", returnProbe ? "uretprobe" : "uprobe", BpfProgramType.Kprobe);
-        string path = Path.GetFullPath(binaryPath);
+        string path = BinaryPaths.Resolve(binaryPath);
         if (!File.Exists(path))
             throw new BpfNotFoundException($"The binary '{path}' does not exist.", Errno.ENOENT);
         return AttachUprobeAt(path, fileOffset, processId, returnProbe, $"{path}@0x{fileOffset:x}");

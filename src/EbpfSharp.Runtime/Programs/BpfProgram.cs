@@ -125,7 +125,7 @@ public sealed partial class BpfProgram : IDisposable
 
             int errno = (int)-result;
             if (errno is Errno.EPERM)
-                throw BpfErrors.FromErrno(errno, BpfCommand.ProgramLoad, $"Loading program '{definition.Name}'");
+                throw PermissionError(definition);
             if (log is null)
             {
                 // Failed without a log: load again with one to learn why.
@@ -143,6 +143,21 @@ public sealed partial class BpfProgram : IDisposable
                 throw BpfErrors.FromErrno(errno, BpfCommand.ProgramLoad, $"Loading program '{definition.Name}' ({definition.Type}, {definition.InstructionCount} instructions)");
             throw new BpfVerifierException(definition.Name, errno, verifierLog);
         }
+    }
+
+    private static BpfException PermissionError(ProgramDefinition definition)
+    {
+        bool trampoline = definition.Type is BpfProgramType.Tracing or BpfProgramType.Lsm or BpfProgramType.Extension
+            && definition.ExpectedAttachType is not (BpfAttachType.TraceRawTracepoint or BpfAttachType.TraceIterator);
+        if (trampoline && Environment.IsPrivilegedProcess)
+        {
+            // Root already has CAP_BPF and CAP_PERFMON: the refusal comes from a policy on BPF trampolines.
+            return new BpfPermissionException(
+                $"Loading {definition.Type} program '{definition.Name}' (section '{definition.SectionName}') failed: bpf(BPF_PROG_LOAD) returned EPERM although the process is root. " +
+                "fentry, fexit, fmod_ret and lsm programs run from BPF trampolines, which a security policy on this machine forbids (kernel lockdown, or a BPF LSM program on the bpf_prog_load hook; see dmesg). " +
+                "A tracepoint, raw tracepoint or tp_btf program on a nearby event, or a uprobe for user-space code, may still load.", Errno.EPERM);
+        }
+        return BpfErrors.FromErrno(Errno.EPERM, BpfCommand.ProgramLoad, $"Loading program '{definition.Name}'");
     }
 
     private static unsafe long CallWithRetry(ref ProgramLoadAttributes attributes)

@@ -16,4 +16,10 @@ internal struct LinkCreateAttributes
     [FieldOffset(12)] public uint Flags;
     /// <summary>perf_event.bpf_cookie, the value bpf_get_attach_cookie() returns (kernel 5.15+).</summary>
     [FieldOffset(16)] public ulong PerfEventCookie;
+
+    /// <summary>tracing.target_btf_id: the BTF id to attach to when the program was loaded without one (0 otherwise).</summary>
+    [FieldOffset(16)] public uint TracingTargetBtfId;
+
+    /// <summary>tracing.cookie: the value bpf_get_attach_cookie returns in fentry/fexit programs.</summary>
+    [FieldOffset(24)] public ulong TracingCookie;
 }
