@@ -63,6 +63,29 @@ internal static partial class ProbeObjects
             .Where(fields => fields.Length >= 6 && Path.GetFileName(fields[5]).StartsWith("libc.so", StringComparison.Ordinal))
             .Select(fields => fields[5]).First();
 
+    // One function per test, so no other code (another test, the runtime) calls it while a probe counts.
+    private const string TargetSource = """
+        #include <unistd.h>
+        __attribute__((noinline)) int ebpfsharp_kprobe_as_uprobe(int x) { return x + 1; }
+        __attribute__((noinline)) int ebpfsharp_uprobe_target(int x) { return x + 2; }
+        __attribute__((noinline)) int ebpfsharp_uprobe_told(int x) { return x + 3; }
+        __attribute__((noinline)) int ebpfsharp_generated_uprobe(int x) { return getpid() + x * 0; }
+        __attribute__((noinline)) int ebpfsharp_generated_kprobe(int x) { return x + 5; }
+        """;
+
+    /// <summary>The shared library (built with gcc) holding one probe target per test.</summary>
+    public static string TargetLibrary => EbpfSharp.TestSupport.NativeCode.Library(TargetSource);
+
+    /// <summary>Calls <paramref name="symbol"/> of <see cref="TargetLibrary"/> <paramref name="times"/> times; returns its last result.</summary>
+    public static unsafe int CallTarget(string symbol, int times)
+    {
+        var function = (delegate* unmanaged<int, int>)EbpfSharp.TestSupport.NativeCode.Function(TargetSource, symbol);
+        int result = 0;
+        for (int i = 0; i < times; i++)
+            result = function(i);
+        return result;
+    }
+
     /// <summary>Calls the C library's getpid <paramref name="times"/> times (one system call each).</summary>
     public static void CallGetPid(int times)
     {

@@ -40,17 +40,17 @@ public class ProgramHandleKernelTests
         Assert.Contains("kretprobe on do_sys_openat2", Assert.Throws<BpfNotSupportedException>(exit.Attach).Message);
     }
 
-    [KernelFact]
+    [KernelFact("gcc")]
     public void A_kprobe_handle_runs_its_handler_on_user_code_as_a_uprobe_or_a_uretprobe()
     {
         using var loaded = ProbeObjects.LoadProbes();
         var entry = new KprobeProgram(loaded, loaded.Object.Program("count_kprobe"), "do_sys_openat2", offset: 0, isReturnProbe: false);
         var exit = new KprobeProgram(loaded, loaded.Object.Program("count_kretprobe"), "do_sys_openat2", offset: 0, isReturnProbe: true);
-        string libc = ProbeObjects.LibC();
+        string library = ProbeObjects.TargetLibrary;
 
-        using var entryLink = entry.AttachUprobe(libc, "getpid", Environment.ProcessId);
-        using var exitLink = exit.AttachUprobe(libc, "getpid", Environment.ProcessId);
-        ProbeObjects.CallGetPid(3);
+        using var entryLink = entry.AttachUprobe(library, "ebpfsharp_kprobe_as_uprobe", Environment.ProcessId);
+        using var exitLink = exit.AttachUprobe(library, "ebpfsharp_kprobe_as_uprobe", Environment.ProcessId);
+        ProbeObjects.CallTarget("ebpfsharp_kprobe_as_uprobe", 3);
 
         Assert.Equal(BpfLinkKind.Uprobe, entryLink.Kind);
         Assert.Equal(BpfLinkKind.Uretprobe, exitLink.Kind);
@@ -58,17 +58,17 @@ public class ProgramHandleKernelTests
         Assert.Equal(3ul, loaded.Hits("count_kretprobe"));
     }
 
-    [KernelFact]
+    [KernelFact("gcc")]
     public void A_uprobe_handle_attaches_to_the_attribute_target_and_detaches_with_the_loaded_object()
     {
         var loaded = ProbeObjects.LoadProbes();
-        string libc = ProbeObjects.LibC();
-        var entry = new UprobeProgram(loaded, loaded.Object.Program("count_uprobe"), libc, "getpid", offset: 0, isReturnProbe: false);
-        var exit = new UprobeProgram(loaded, loaded.Object.Program("count_uretprobe"), libc, "getpid", offset: 0, isReturnProbe: true);
+        string library = ProbeObjects.TargetLibrary;
+        var entry = new UprobeProgram(loaded, loaded.Object.Program("count_uprobe"), library, "ebpfsharp_uprobe_target", offset: 0, isReturnProbe: false);
+        var exit = new UprobeProgram(loaded, loaded.Object.Program("count_uretprobe"), library, "ebpfsharp_uprobe_target", offset: 0, isReturnProbe: true);
 
         var entryLink = entry.Attach(Environment.ProcessId);
         var exitLink = exit.Attach(Environment.ProcessId);
-        ProbeObjects.CallGetPid(2);
+        ProbeObjects.CallTarget("ebpfsharp_uprobe_target", 2);
         Assert.Equal(BpfLinkKind.Uprobe, entryLink.Kind);
         Assert.Equal(BpfLinkKind.Uretprobe, exitLink.Kind);
         Assert.Equal(2ul, loaded.Hits("count_uprobe"));
@@ -80,7 +80,7 @@ public class ProgramHandleKernelTests
         Assert.True(exitLink.IsDisposed);
     }
 
-    [KernelFact]
+    [KernelFact("gcc")]
     public void A_uprobe_handle_without_an_attribute_target_asks_for_one_and_attaches_where_told()
     {
         using var loaded = ProbeObjects.LoadProbes();
@@ -94,15 +94,15 @@ public class ProgramHandleKernelTests
         Assert.Contains("count_uprobe.Attach(\"/path/to/binary\", \"function\")", missing.Message);
         Assert.Contains("[Uretprobe]", Assert.Throws<InvalidOperationException>(() => exit.Attach()).Message);
 
-        string libc = ProbeObjects.LibC();
-        using var entryLink = entry.Attach(libc, "getpid", Environment.ProcessId);
-        using var exitLink = exit.Attach(libc, "getpid", Environment.ProcessId);
-        ProbeObjects.CallGetPid(4);
+        string library = ProbeObjects.TargetLibrary;
+        using var entryLink = entry.Attach(library, "ebpfsharp_uprobe_told", Environment.ProcessId);
+        using var exitLink = exit.Attach(library, "ebpfsharp_uprobe_told", Environment.ProcessId);
+        ProbeObjects.CallTarget("ebpfsharp_uprobe_told", 4);
 
         Assert.Equal(BpfLinkKind.Uretprobe, exitLink.Kind);
         Assert.Equal(4ul, loaded.Hits("count_uprobe"));
         Assert.Equal(4ul, loaded.Hits("count_uretprobe"));
-        Assert.Throws<ArgumentException>(() => exit.Attach(libc, "getpid", offset: 4));
+        Assert.Throws<ArgumentException>(() => exit.Attach(library, "ebpfsharp_uprobe_told", offset: 4));
     }
 
     [KernelFact]
