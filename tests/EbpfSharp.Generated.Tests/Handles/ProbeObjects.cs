@@ -57,12 +57,6 @@ internal static partial class ProbeObjects
     /// <summary>How often program <paramref name="name"/> ran on the loading thread.</summary>
     public static ulong Hits(this Loaded loaded, string name) => loaded.Object.ReadVariable<ulong>(name + "_hits");
 
-    /// <summary>The C library this process runs with, as /proc/self/maps names it.</summary>
-    public static string LibC() =>
-        File.ReadLines("/proc/self/maps").Select(line => line.Split(' ', StringSplitOptions.RemoveEmptyEntries))
-            .Where(fields => fields.Length >= 6 && Path.GetFileName(fields[5]).StartsWith("libc.so", StringComparison.Ordinal))
-            .Select(fields => fields[5]).First();
-
     // One function per test, so no other code (another test, the runtime) calls it while a probe counts.
     private const string TargetSource = """
         #include <unistd.h>
