@@ -154,8 +154,10 @@ public sealed partial class BpfProgram : IDisposable
             // Root already has CAP_BPF and CAP_PERFMON: the refusal comes from a policy on BPF trampolines.
             return new BpfPermissionException(
                 $"Loading {definition.Type} program '{definition.Name}' (section '{definition.SectionName}') failed: bpf(BPF_PROG_LOAD) returned EPERM although the process is root. " +
-                "fentry, fexit, fmod_ret and lsm programs run from BPF trampolines, which a security policy on this machine forbids (kernel lockdown, or a BPF LSM program on the bpf_prog_load hook; see dmesg). " +
-                "A tracepoint, raw tracepoint or tp_btf program on a nearby event, or a uprobe for user-space code, may still load.", Errno.EPERM);
+                "fentry, fexit, fmod_ret and lsm programs run from BPF trampolines, and this kernel refuses them before verification " +
+                "(`bpftool feature probe kernel` then reports \"program_type tracing is NOT available\"; causes include a security policy such as lockdown or a BPF LSM program, " +
+                "or a kernel that cannot attach trampolines). A kprobe or kretprobe on the same function, a tracepoint, raw tracepoint or tp_btf program on a nearby event, " +
+                "or a uprobe for user-space code may still load.", Errno.EPERM);
         }
         return BpfErrors.FromErrno(Errno.EPERM, BpfCommand.ProgramLoad, $"Loading program '{definition.Name}'");
     }

@@ -42,7 +42,11 @@ public sealed record LoadOutcome(int ProgramCount, Exception? Failure)
     {
         try
         {
-            using var loaded = ObjectSpec.Read(compiled.Bytes, compiled.ClassName).Load();
+            var spec = ObjectSpec.Read(compiled.Bytes, compiled.ClassName);
+            // Where the kernel refuses trampoline programs (fentry/fexit), the verifier checks their instructions as raw tracepoints.
+            if (!Trampolines.Available && spec.Programs.Any(program => program.Type == EbpfSharp.Object.BpfProgramType.Tracing))
+                spec = ObjectSpec.Read(Trampolines.AsRawTracepoints(compiled.Bytes), compiled.ClassName);
+            using var loaded = spec.Load();
             return new LoadOutcome(loaded.Programs.Count, null);
         }
         catch (Exception exception)
