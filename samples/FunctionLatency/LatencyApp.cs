@@ -122,7 +122,7 @@ internal static class LatencyHistogram
         while (first < last && counts[first] == 0)
             first++;
         ulong highest = Math.Max(1, counts.Max());
-        output.WriteLine($"{unit,20}{"",10}: {"count",-8} distribution");
+        output.WriteLine($"{unit,20}{"",12}: {"count",-8} distribution");
         for (int bucket = first; bucket <= last; bucket++)
         {
             ulong low = bucket == 0 ? 0 : 1UL << bucket;
