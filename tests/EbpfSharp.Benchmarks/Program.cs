@@ -6,9 +6,12 @@ using EbpfSharp.TestSupport;
 
 // Compiles each pair's C# (our compiler) and C (clang-19), loads both, checks they agree on a packet set and
 // prints the comparison as Markdown. Needs root, bpf() and clang-19; see docs/performance.md.
-const uint Repeat = 10_000;
-const int TimingRounds = 5;
-const int CompileRounds = 3;
+// EBPFSHARP_BENCH_QUICK=1: one short timing round and one compile round, for the exact columns (instructions,
+// verified instructions, JIT bytes) while working on the compiler; its ns/run and compile figures mean little.
+bool quick = Environment.GetEnvironmentVariable("EBPFSHARP_BENCH_QUICK") == "1";
+uint Repeat = quick ? 100u : 10_000u;
+int TimingRounds = quick ? 1 : 5;
+int CompileRounds = quick ? 1 : 3;
 
 if (Requirements.WhyNoKernel is { } noKernel)
     return Unavailable($"bpf() is not usable: {noKernel}");
