@@ -43,6 +43,8 @@ public static class PacketSet
             Ipv4(random, protocol: 17, destinationPort: 4789, ttl: 1),
             Ipv4(random, protocol: 17, destinationPort: 4789, ttl: 0),
             Ipv4(random, protocol: 17, destinationPort: 9, ttl: 2),
+            Ipv4(random, protocol: 17, destinationPort: 53, payload: DnsQuery("www.example.com", type: 1)),
+            Ipv4(random, protocol: 17, destinationPort: 53, payload: DnsQuery("example.org", type: 255)),
             Ipv4(random, protocol: 1, destinationPort: 0),
             Ipv4(random, protocol: 1, destinationPort: 0, optionWords: 10),
             Ipv4(random, protocol: 47, destinationPort: 0),
@@ -57,17 +59,18 @@ public static class PacketSet
         ];
     }
 
-    private static byte[] Ipv4(Random random, byte protocol, ushort destinationPort, byte ttl = 64, int optionWords = 0)
+    private static byte[] Ipv4(Random random, byte protocol, ushort destinationPort, byte ttl = 64, int optionWords = 0, byte[]? payload = null)
     {
         int headerLength = 20 + 4 * optionWords;
         int transport = protocol == 6 ? 20 : 8;
-        int payload = random.Next(0, 48);
-        var frame = new byte[14 + headerLength + transport + payload];
+        int payloadLength = payload?.Length ?? random.Next(0, 48);
+        var frame = new byte[14 + headerLength + transport + payloadLength];
         random.NextBytes(frame);
+        payload?.CopyTo(frame, 14 + headerLength + transport);
         BinaryPrimitives.WriteUInt16BigEndian(frame.AsSpan(12), 0x0800);
         var ip = frame.AsSpan(14, headerLength);
         ip[0] = (byte)(0x40 | headerLength / 4);
-        BinaryPrimitives.WriteUInt16BigEndian(ip[2..], (ushort)(headerLength + transport + payload));
+        BinaryPrimitives.WriteUInt16BigEndian(ip[2..], (ushort)(headerLength + transport + payloadLength));
         BinaryPrimitives.WriteUInt16BigEndian(ip[6..], 0x4000);
         ip[8] = ttl;
         ip[9] = protocol;
@@ -78,7 +81,17 @@ public static class PacketSet
             case 6 or 17:
                 BinaryPrimitives.WriteUInt16BigEndian(l4[2..], destinationPort);
                 if (protocol == 17)
-                    BinaryPrimitives.WriteUInt16BigEndian(l4[4..], (ushort)(transport + payload));
+                    BinaryPrimitives.WriteUInt16BigEndian(l4[4..], (ushort)(transport + payloadLength));
+                // A valid TCP/UDP checksum over the pseudo-header and the segment.
+                int checksumAt = protocol == 6 ? 16 : 6;
+                l4[checksumAt] = l4[checksumAt + 1] = 0;
+                var pseudo = new byte[12 + l4.Length];
+                ip.Slice(12, 8).CopyTo(pseudo);
+                pseudo[9] = protocol;
+                BinaryPrimitives.WriteUInt16BigEndian(pseudo.AsSpan(10), (ushort)l4.Length);
+                l4.CopyTo(pseudo.AsSpan(12));
+                ushort l4Checksum = Checksum(pseudo, skipWord: -1);
+                BinaryPrimitives.WriteUInt16BigEndian(l4[checksumAt..], protocol == 17 && l4Checksum == 0 ? (ushort)0xFFFF : l4Checksum);
                 break;
             case 1:
                 l4[0] = 8;    // echo request
@@ -87,6 +100,19 @@ public static class PacketSet
                 break;
         }
         return frame;
+    }
+
+    /// <summary>A DNS query with one question (recursion desired) for <paramref name="name"/>, class IN.</summary>
+    private static byte[] DnsQuery(string name, ushort type)
+    {
+        var query = new List<byte> { 0x12, 0x34, 0x01, 0x00, 0, 1, 0, 0, 0, 0, 0, 0 };
+        foreach (var label in name.Split('.'))
+        {
+            query.Add((byte)label.Length);
+            query.AddRange(System.Text.Encoding.ASCII.GetBytes(label));
+        }
+        query.AddRange([0, (byte)(type >> 8), (byte)type, 0, 1]);
+        return [.. query];
     }
 
     private static byte[] Vlan(byte[] inner, ushort tagType, ushort vlanId)

@@ -68,15 +68,16 @@ foreach (var pair in BenchmarkSuite.Pairs)
     {
         using var oursObject = ObjectSpec.Read(compiled.Bytes, compiled.FileName).Load();
         using var clangObject = ObjectSpec.Read(clangBytes, pair.CFile).Load();
-        var ours = oursObject.Program(compiled.Programs.Single().SymbolName);
-        var clang = clangObject.Program(pair.CFunction);
-        var disagreements = runner.Disagreements(ours, clang);
+        var ours = new Twin(oursObject, oursObject.Program(compiled.Programs.Single().SymbolName), IsOurs: true);
+        var clang = new Twin(clangObject, clangObject.Program(pair.CFunction), IsOurs: false);
+        var disagreements = runner.Disagreements(pair, ours, clang, out string coverage);
+        Console.Error.WriteLine($"  {coverage}");
         foreach (var disagreement in disagreements.Take(10))
             Console.Error.WriteLine($"  DISAGREEMENT {pair.Name}: {disagreement}");
-        var (oursNs, clangNs) = runner.NanosecondsPerRun(ours, clang);
+        var (oursNs, clangNs) = runner.NanosecondsPerRun(pair, ours, clang);
         results.Add(new PairResult(pair,
-            Side(ours, oursNs, oursPerObject),
-            Side(clang, clangNs, clangMilliseconds),
+            Side(ours.Program, oursNs, oursPerObject),
+            Side(clang.Program, clangNs, clangMilliseconds),
             disagreements));
     }
     catch (BpfException exception)

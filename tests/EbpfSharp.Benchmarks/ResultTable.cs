@@ -14,9 +14,10 @@ public static class ResultTable
         foreach (var result in results)
         {
             var (ours, clang) = (result.Ours, result.Clang);
+            string kind = result.Pair.Kind switch { PairKind.RawTracepoint => " (raw_tp)", PairKind.LoadOnly => " (load only)", _ => "" };
             string mark = result.Agrees ? "" : " ⚠ disagrees";
             text.AppendLine(string.Join(" | ",
-                $"| {result.Pair.Name}{mark}",
+                $"| {result.Pair.Name}{kind}{mark}",
                 ours.Instructions, clang.Instructions, Ratio(ours.Instructions, clang.Instructions, result.Agrees),
                 ours.VerifiedInstructions, clang.VerifiedInstructions, Ratio(ours.VerifiedInstructions, clang.VerifiedInstructions, result.Agrees),
                 $"{ours.JitedBytes}/{clang.JitedBytes}",
@@ -29,14 +30,19 @@ public static class ResultTable
             $"instructions {Mean(agreeing, side => side.Instructions)}, " +
             $"verified_insns {Mean(agreeing, side => side.VerifiedInstructions)}, " +
             $"JIT bytes {Mean(agreeing, side => side.JitedBytes)}, " +
-            $"ns/run {Mean(agreeing, side => side.NanosecondsPerRun)}.");
+            $"ns/run {Mean(agreeing, side => side.NanosecondsPerRun)} (XDP pairs only).");
         return text.ToString();
     }
 
+    // Pairs without a figure (ns/run of raw tracepoint and load-only pairs) are left out of its mean.
     private static string Mean(List<PairResult> results, Func<SideResult, double> figure) =>
-        Number(Statistics.GeometricMean(results.Select(result => figure(result.Ours) / figure(result.Clang))), "F2");
+        Number(Statistics.GeometricMean(results
+            .Where(result => !double.IsNaN(figure(result.Ours)) && !double.IsNaN(figure(result.Clang)))
+            .Select(result => figure(result.Ours) / figure(result.Clang))), "F2");
 
-    private static string Ratio(double ours, double clang, bool agrees) => agrees ? Number(ours / clang, "F2") : "—";
+    private static string Ratio(double ours, double clang, bool agrees) =>
+        double.IsNaN(ours) || double.IsNaN(clang) ? "–" : agrees ? Number(ours / clang, "F2") : "—";
 
-    private static string Number(double value, string format) => value.ToString(format, CultureInfo.InvariantCulture);
+    private static string Number(double value, string format) =>
+        double.IsNaN(value) ? "–" : value.ToString(format, CultureInfo.InvariantCulture);
 }

@@ -38,3 +38,15 @@ static __always_inline void swap_ipv4(struct iphdr *ip)
 	ip->saddr = ip->daddr;
 	ip->daddr = tmp;
 }
+
+/* The value of the counting pairs' maps (C#: PacketCount). */
+struct packet_count {
+	__u64 packets;
+	__u64 bytes;
+};
+
+/* RFC 1624 for a 32-bit field (an address in the pseudo-header), as the kernel's csum_replace4. */
+static __always_inline void csum_replace4(__u16 *check, __u32 old, __u32 new)
+{
+	*check = csum_fold((__u64)(__u16)~*check + (__u32)~old + new);
+}
