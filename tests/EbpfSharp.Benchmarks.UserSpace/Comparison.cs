@@ -44,7 +44,7 @@ public static class Comparison
             for (int round = 0; round < rounds + 1; round++)
             {
                 long operations = 0;
-                var stopwatch = Stopwatch.StartNew();
+                var stopwatch = RoundClock.Start();
                 do
                 {
                     for (int k = 0; k < 64; k++)
@@ -56,6 +56,7 @@ public static class Comparison
                 while (stopwatch.Elapsed.TotalMilliseconds < roundMilliseconds);
                 if (round > 0)
                     best = Math.Max(best, operations / stopwatch.Elapsed.TotalSeconds);
+                // (RoundClock: thread CPU time unless EBPFSHARP_USERSPACE_CLOCK=wall, as in the C harness.)
             }
             rows.Add(new Row(name, libbpfName, what, best));
             Console.Error.WriteLine($"  {name}: {best:N0}");
@@ -106,7 +107,44 @@ public static class Comparison
                 $"| {row.Name,-30} | {row.What,-10} | {row.Ours,13:N0} | {theirs,13:N0} | {ratio,6:F2} |"));
         }
         Console.WriteLine();
-        Console.WriteLine($"{below} of {rows.Count} rows below 0.9x libbpf ({roundMilliseconds} ms rounds, best of {rounds}).");
+        Console.WriteLine($"{below} of {rows.Count} rows below 0.9x libbpf ({roundMilliseconds} ms rounds, best of {rounds}, {RoundClock.Name} time).");
         return 0;
     }
+}
+
+/// <summary>
+/// The clock the rounds are timed with: the calling thread's CPU time (user + system, clock_gettime
+/// CLOCK_THREAD_CPUTIME_ID), so preemption by other work on a shared machine does not count; or wall time with
+/// EBPFSHARP_USERSPACE_CLOCK=wall. The C harness uses the same clock.
+/// </summary>
+public readonly struct RoundClock
+{
+    private static readonly bool Wall = Environment.GetEnvironmentVariable("EBPFSHARP_USERSPACE_CLOCK") == "wall";
+    private readonly double _start;
+
+    private RoundClock(double start) => _start = start;
+
+    public static string Name => Wall ? "wall" : "thread CPU";
+
+    public static RoundClock Start() => new(Now());
+
+    public TimeSpan Elapsed => TimeSpan.FromSeconds(Now() - _start);
+
+    private static unsafe double Now()
+    {
+        if (Wall)
+            return Stopwatch.GetTimestamp() / (double)Stopwatch.Frequency;
+        Timespec time;
+        ClockGetTime(3 /* CLOCK_THREAD_CPUTIME_ID */, &time);
+        return time.Seconds + time.Nanoseconds * 1e-9;
+    }
+
+    private struct Timespec
+    {
+        public long Seconds;
+        public long Nanoseconds;
+    }
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "clock_gettime")]
+    private static extern unsafe int ClockGetTime(int clock, Timespec* time);
 }
