@@ -24,7 +24,9 @@ public sealed partial class BpfMap
     {
         CheckKeyType<TKey>();
         CheckValueType<TValue>();
-        return ReadAll(BpfCommand.MapLookupBatch).Select(entry => (MemoryMarshal.Read<TKey>(entry.Key), MemoryMarshal.Read<TValue>(entry.Value))).ToList();
+        var entries = new List<(TKey Key, TValue Value)>();
+        ReadAll(BpfCommand.MapLookupBatch, ref entries, static (key, value, ref list) => list.Add((MemoryMarshal.Read<TKey>(key), MemoryMarshal.Read<TValue>(value))));
+        return entries;
     }
 
     /// <summary>Reads the next entries as unmanaged structs; see <see cref="LookupBatch(MapBatchCursor, Span{byte}, Span{byte}, MapLookupFlags)"/>.</summary>
@@ -70,12 +72,20 @@ public sealed partial class BpfMap
     /// <summary>Reads (and with BPF_MAP_LOOKUP_AND_DELETE_BATCH, removes) every entry, starting with room for <paramref name="initialEntries"/> per call.</summary>
     internal List<(byte[] Key, byte[] Value)> ReadAll(BpfCommand command, int initialEntries = InitialBatchEntries)
     {
+        var entries = new List<(byte[] Key, byte[] Value)>();
+        ReadAll(command, ref entries, static (key, value, ref list) => list.Add((key.ToArray(), value.ToArray())), initialEntries);
+        return entries;
+    }
+
+    /// <summary>Hands a span of each entry's key and value bytes to <paramref name="onEntry"/>, read in batches.</summary>
+    /// <remarks>The spans point into reused batch buffers: the callback copies what it keeps, so no array is allocated per entry.</remarks>
+    internal void ReadAll<TState>(BpfCommand command, ref TState state, EntryAction<TState> onEntry, int initialEntries = InitialBatchEntries)
+    {
         CheckHasKeys(command == BpfCommand.MapLookupBatch ? nameof(LookupAll) : nameof(LookupAndDeleteAll));
         int capacity = Math.Clamp(MaxEntries, 1, initialEntries);
         var keys = new byte[capacity * KeySize];
         var values = new byte[capacity * ValueBufferSize];
         var cursor = new MapBatchCursor();
-        var entries = new List<(byte[] Key, byte[] Value)>();
         while (!cursor.IsFinished)
         {
             var (count, errno) = TryReadBatch(command, cursor, keys, values, MapLookupFlags.None);
@@ -90,8 +100,10 @@ public sealed partial class BpfMap
                 throw MapErrors.Create(this, command, errno,
                     $"{(command == BpfCommand.MapLookupBatch ? "Reading" : "Reading and deleting")} all entries of {Label} in batches of {capacity}");
             for (int i = 0; i < count; i++)
-                entries.Add((keys.AsSpan(i * KeySize, KeySize).ToArray(), values.AsSpan(i * ValueBufferSize, ValueBufferSize).ToArray()));
+                onEntry(keys.AsSpan(i * KeySize, KeySize), values.AsSpan(i * ValueBufferSize, ValueBufferSize), ref state);
         }
-        return entries;
     }
 }
+
+/// <summary>Handles one entry of a batch read; the spans are valid only during the call.</summary>
+internal delegate void EntryAction<TState>(ReadOnlySpan<byte> key, ReadOnlySpan<byte> value, ref TState state);

@@ -8,6 +8,9 @@ namespace EbpfSharp.Runtime;
 internal abstract class MappedRecordSource(BpfMap map, string label) : IDisposable
 {
     private readonly object _gate = new();
+
+    /// <summary>The lock reads hold; a subclass's own fast path may take it directly (not across a callback).</summary>
+    protected object Gate => _gate;
     private int _readDepth;
 
     public BpfMap Map { get; } = map;

@@ -16,31 +16,86 @@ internal static class RecordStream
     /// Yields records as they come, waiting on <paramref name="poll"/> whenever there are none. Ends when the
     /// reader is disposed; cancellation throws <see cref="OperationCanceledException"/>.
     /// </summary>
-    public static async IAsyncEnumerable<TRecord> ReadAllAsync<TRecord>(EventPoll poll, RecordReader<TRecord> tryRead,
-        [EnumeratorCancellation] CancellationToken cancellationToken)
+    /// <remarks>
+    /// A hand-written enumerator rather than an async iterator: a record that is already waiting is returned
+    /// synchronously, without the iterator's state machine and promise per item, which is most of the cost of
+    /// a stream of small records. Only an empty buffer goes through the asynchronous wait.
+    /// </remarks>
+    public static IAsyncEnumerable<TRecord> ReadAllAsync<TRecord>(EventPoll poll, RecordReader<TRecord> tryRead,
+        CancellationToken cancellationToken) => new RecordEnumerable<TRecord>(poll, tryRead, cancellationToken);
+
+    private sealed class RecordEnumerable<TRecord>(EventPoll poll, RecordReader<TRecord> tryRead, CancellationToken cancellationToken)
+        : IAsyncEnumerable<TRecord>
     {
-        while (true)
+        public IAsyncEnumerator<TRecord> GetAsyncEnumerator(CancellationToken enumeratorToken = default)
+        {
+            // Like [EnumeratorCancellation]: either token cancels the stream.
+            if (!enumeratorToken.CanBeCanceled || enumeratorToken == cancellationToken)
+                return new RecordEnumerator<TRecord>(poll, tryRead, cancellationToken, null);
+            if (!cancellationToken.CanBeCanceled)
+                return new RecordEnumerator<TRecord>(poll, tryRead, enumeratorToken, null);
+            var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, enumeratorToken);
+            return new RecordEnumerator<TRecord>(poll, tryRead, linked.Token, linked);
+        }
+    }
+
+    private sealed class RecordEnumerator<TRecord>(EventPoll poll, RecordReader<TRecord> tryRead, CancellationToken cancellationToken,
+        CancellationTokenSource? linked) : IAsyncEnumerator<TRecord>
+    {
+        private TRecord _current = default!;
+        private bool _finished;
+
+        public TRecord Current => _current;
+
+        public ValueTask<bool> MoveNextAsync()
+        {
+            if (_finished)
+                return new ValueTask<bool>(false);
+            // The fast path: a record is waiting, so no wait, no state machine, no allocation.
+            return TryTake() is { } found ? new ValueTask<bool>(found) : MoveNextSlowAsync();
+        }
+
+        /// <summary>True: a record is in Current. False: the stream has ended. Null: no record is waiting.</summary>
+        private bool? TryTake()
         {
             cancellationToken.ThrowIfCancellationRequested();
             if (poll.IsDisposed)
-                yield break;
-            bool found;
-            TRecord record;
+                return End();
             try
             {
-                found = tryRead(out record);
+                if (tryRead(out _current))
+                    return true;
             }
             catch (ObjectDisposedException) when (poll.IsDisposed)
             {
-                yield break;
+                return End();
             }
-            if (found)
+            return null;
+        }
+
+        private async ValueTask<bool> MoveNextSlowAsync()
+        {
+            while (true)
             {
-                yield return record;
-                continue;
+                if (!await poll.WaitAsync(cancellationToken).ConfigureAwait(false))
+                    return End();
+                if (TryTake() is { } found)
+                    return found;
             }
-            if (!await poll.WaitAsync(cancellationToken).ConfigureAwait(false))
-                yield break;
+        }
+
+        private bool End()
+        {
+            _finished = true;
+            _current = default!;
+            return false;
+        }
+
+        public ValueTask DisposeAsync()
+        {
+            _finished = true;
+            linked?.Dispose();
+            return ValueTask.CompletedTask;
         }
     }
 

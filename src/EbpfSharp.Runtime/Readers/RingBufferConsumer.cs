@@ -104,6 +104,53 @@ internal sealed unsafe class RingBufferConsumer : MappedRecordSource
         return count;
     }
 
+    /// <summary>
+    /// Takes the next submitted record as a <typeparamref name="T"/>: the fast path of
+    /// <see cref="RingBufferReader{T}"/>, one lock and one copy (into the struct), no delegate, no state.
+    /// </summary>
+    /// <returns>False when no submitted record is waiting.</returns>
+    /// <exception cref="InvalidDataException">The record is not sizeof(<typeparamref name="T"/>) bytes; it has been consumed (skipped).</exception>
+    public bool TryTake<T>(out T record) where T : unmanaged
+    {
+        lock (Gate)
+        {
+            ObjectDisposedException.ThrowIf(Disposed, this);
+            ulong consumer = Volatile.Read(ref *ConsumerPosition);
+            while (true)
+            {
+                if (consumer >= Volatile.Read(ref *ProducerPosition))
+                {
+                    record = default;
+                    return false;
+                }
+                byte* header = Data + (consumer & _mask);
+                uint length = Volatile.Read(ref *(uint*)header);
+                if ((length & BusyBit) != 0)
+                {
+                    record = default;
+                    return false;
+                }
+                uint size = length & ~(BusyBit | DiscardBit);
+                ulong next = consumer + ((HeaderSize + size + 7) & ~7u);
+                if ((length & DiscardBit) != 0)
+                {
+                    Volatile.Write(ref *ConsumerPosition, next);
+                    consumer = next;
+                    continue;
+                }
+                if (size == (uint)sizeof(T))
+                {
+                    record = System.Runtime.CompilerServices.Unsafe.ReadUnaligned<T>(header + HeaderSize);
+                    Volatile.Write(ref *ConsumerPosition, next);   // release: the kernel may reuse the space now
+                    return true;
+                }
+                Volatile.Write(ref *ConsumerPosition, next);
+                record = RecordStream.Read<T>(new ReadOnlySpan<byte>(header + HeaderSize, (int)size), padded: false, Label);   // throws
+                return true;
+            }
+        }
+    }
+
     /// <summary>Whether the producer is ahead of the consumer (what the kernel's poll reports as EPOLLIN).</summary>
     /// <remarks>
     /// Called by waits only, without the lock (so a Dispose from inside a read's action cannot deadlock with a

@@ -29,13 +29,7 @@ public sealed class RingBufferReader<T> : IDisposable where T : unmanaged
     /// <returns>False (and a default <paramref name="record"/>) when no submitted record is waiting.</returns>
     /// <exception cref="InvalidDataException">The record is not sizeof(<typeparamref name="T"/>) bytes; it has been skipped.</exception>
     /// <exception cref="ObjectDisposedException">The reader has been disposed.</exception>
-    public bool TryRead(out T record)
-    {
-        var state = (Record: default(T), Source: _consumer.Label);
-        bool found = _consumer.Read(1, ref state, static (bytes, _, ref s) => s.Record = RecordStream.Read<T>(bytes, padded: false, s.Source)) == 1;
-        record = state.Record;
-        return found;
-    }
+    public bool TryRead(out T record) => _consumer.TryTake(out record);
 
     /// <summary>Hands every record waiting now to <paramref name="onRecord"/>, in order; see <see cref="RingBufferReader.ReadAvailable"/>.</summary>
     /// <returns>How many records were handed over.</returns>
@@ -55,7 +49,9 @@ public sealed class RingBufferReader<T> : IDisposable where T : unmanaged
     /// reader is disposed; cancellation throws <see cref="OperationCanceledException"/>.
     /// </summary>
     public IAsyncEnumerable<T> ReadAllAsync(CancellationToken cancellationToken = default) =>
-        RecordStream.ReadAllAsync<T>(_consumer.Poll, TryRead, cancellationToken);
+        RecordStream.ReadAllAsync<T>(_consumer.Poll, _tryRead ??= TryRead, cancellationToken);
+
+    private RecordReader<T>? _tryRead;
 
     /// <summary>Unmaps the ring and closes the epoll descriptors (and disposes the map when the reader owns it). Safe to call twice.</summary>
     public void Dispose() => _consumer.Dispose();

@@ -102,9 +102,19 @@ public sealed class MapView<TKey, TValue> : IEnumerable<KeyValuePair<TKey, TValu
     /// </summary>
     public Dictionary<TKey, TValue> GetAll()
     {
-        var entries = KeyedMapOperations.ReadAll(Map);
-        var all = new Dictionary<TKey, TValue>(entries.Count);
-        foreach (var (key, value) in entries)
+        var all = new Dictionary<TKey, TValue>();
+        try
+        {
+            // Straight from the batch buffers into the dictionary: no array per entry.
+            Map.ReadAll(Interop.BpfCommand.MapLookupBatch, ref all,
+                static (key, value, ref dictionary) => dictionary[MemoryMarshal.Read<TKey>(key)] = MemoryMarshal.Read<TValue>(value));
+            return all;
+        }
+        catch (BpfNotSupportedException)
+        {
+            all.Clear();
+        }
+        foreach (var (key, value) in KeyedMapOperations.ReadAll(Map))
             all[MemoryMarshal.Read<TKey>(key)] = MemoryMarshal.Read<TValue>(value);
         return all;
     }
