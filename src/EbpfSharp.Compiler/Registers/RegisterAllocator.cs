@@ -18,6 +18,7 @@ internal static class RegisterAllocator
 
     public static Dictionary<IrInstruction, Register> Allocate(IrFunction function)
     {
+        CopyCoalescing.Run(function);
         var unspillable = new HashSet<IrInstruction>();
         for (int round = 0; round < 16; round++)
         {
