@@ -42,4 +42,27 @@ public sealed class InstructionShapeTests
         Assert.DoesNotContain(v3, line => line.Contains("s/=", StringComparison.Ordinal));
         Assert.Contains(v3, line => line.Contains(" /= ", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Loop_carried_values_stay_in_their_registers_without_copies_through_phi_temporaries()
+    {
+        var code = Instructions("LoopCarried");
+
+        Assert.DoesNotContain(code, line => line.Contains("r10", StringComparison.Ordinal));   // no spills
+        // The rotation (next = sum + previous; previous = sum; sum = next) needs copies; the phis none of their own
+        // (before coalescing, each phi went through a temporary: six moves).
+        var moves = code.Where(line => System.Text.RegularExpressions.Regex.IsMatch(line, @"^[rw](\d) = [rw](?!\1)\d$")).ToList();
+        Assert.True(moves.Count <= 3, string.Join("\n", code));
+    }
+
+    [Theory]
+    [InlineData(11, 1)]   // Fibonacci-like sum after 11 iterations is 89: drop
+    [InlineData(12, 2)]   // after 12 it is 144: pass
+    public void Loop_carried_swap_computes_the_same_values_in_the_kernel(int iterations, int action)
+    {
+        var compiled = CompiledPrograms.Object(typeof(Shapes));
+        using var loaded = EbpfSharp.Runtime.ObjectSpec.Read(compiled.Bytes, compiled.ClassName).Load();
+        var run = loaded.Program("LoopCarried").TestRun(new EbpfSharp.Runtime.TestRunOptions { Data = new byte[64 + iterations] });
+        Assert.Equal(action, (int)run.ReturnValue);
+    }
 }

@@ -18,6 +18,7 @@ internal static class RegisterAllocator
 
     public static Dictionary<IrInstruction, Register> Allocate(IrFunction function)
     {
+        CopyCoalescing.Run(function);
         var unspillable = new HashSet<IrInstruction>();
         for (int round = 0; round < 16; round++)
         {
@@ -86,9 +87,11 @@ internal static class RegisterAllocator
             var allowed = current.CrossesCall ? CalleeSaved : [.. CallerSaved, .. CalleeSaved];
             var busy = active.Select(interval => assignment[interval.Register]).ToHashSet();
             var hint = current.Hint ?? HintFromDefinition(current.Register, assignment);
-            Register? chosen = hint is { } preferred && allowed.Contains(preferred) && !busy.Contains(preferred)
+            var free = allowed.Where(register => !busy.Contains(register)).ToList();
+            var avoid = Clobbered(current.Register, assignment);
+            Register? chosen = hint is { } preferred && free.Contains(preferred)
                 ? preferred
-                : allowed.Where(register => !busy.Contains(register)).Select(register => (Register?)register).FirstOrDefault();
+                : free.Where(register => !avoid.Contains(register)).Concat(free).Select(register => (Register?)register).FirstOrDefault();
             if (chosen is null)
             {
                 var victim = active.Where(interval => !interval.Unspillable && allowed.Contains(assignment[interval.Register]))
@@ -109,6 +112,25 @@ internal static class RegisterAllocator
             active.Add(current);
         }
         return (assignment, spilled);
+    }
+
+    /// <summary>
+    /// Registers the result had better not share with an operand: a non-commutative two-address operation whose
+    /// result lands in its right operand's register goes through R0 (three instructions), and a compare that
+    /// overwrites an operand needs a jump more.
+    /// </summary>
+    private static IEnumerable<Register> Clobbered(IrInstruction register, Dictionary<IrInstruction, Register> assignment)
+    {
+        if (register.Destination is not null || !register.HasResult)
+            return [];
+        var operands = register.Opcode switch
+        {
+            IrOpcode.Sub or IrOpcode.DivUnsigned or IrOpcode.RemUnsigned or IrOpcode.DivSigned or IrOpcode.RemSigned
+                or IrOpcode.ShiftLeft or IrOpcode.ShiftRightUnsigned or IrOpcode.ShiftRightSigned => register.Operands.Skip(1),
+            IrOpcode.Compare => register.Operands,
+            _ => [],
+        };
+        return [.. operands.OfType<IrInstruction>().Where(assignment.ContainsKey).Select(operand => assignment[operand])];
     }
 
     /// <summary>A copy or two-address operation is free when its result shares its first operand's register.</summary>

@@ -23,4 +23,19 @@ public static unsafe class Shapes
         int value = ctx.Length - 100;
         return value / 7 > 2 ? XdpAction.Pass : XdpAction.Drop;
     }
+
+    [Xdp]
+    public static XdpAction LoopCarried(XdpContext ctx)
+    {
+        int count = ctx.Length & 15;
+        uint sum = 0;
+        uint previous = 1;
+        for (int i = 0; i < count; i++)
+        {
+            uint next = sum + previous;
+            previous = sum;
+            sum = next;
+        }
+        return sum > 100 ? XdpAction.Pass : XdpAction.Drop;
+    }
 }
