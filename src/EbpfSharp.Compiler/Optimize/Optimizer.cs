@@ -16,6 +16,7 @@ internal static class Optimizer
         JumpThreading.Run,
         BlockMerging.Run,
         ReturnDuplication.Run,
+        LoopUnrolling.Run,
     ];
 
     public static void Run(IrFunction function)
