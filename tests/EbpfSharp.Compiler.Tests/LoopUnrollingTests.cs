@@ -50,4 +50,13 @@ public sealed class LoopUnrollingTests
     {
         Assert.True(HasBackwardJump(Instructions(program)), program);
     }
+
+    [Fact]
+    public void Returns_of_the_same_value_are_emitted_once()
+    {
+        var code = Instructions("ReturnsAfterChecks");
+
+        Assert.Single(code, line => line == "w0 = 0x1");
+        Assert.True(code.Count(line => line == "exit") <= 2, string.Join("\n", code));
+    }
 }

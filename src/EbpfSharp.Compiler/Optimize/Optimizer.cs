@@ -16,6 +16,7 @@ internal static class Optimizer
         JumpThreading.Run,
         BlockMerging.Run,
         ReturnDuplication.Run,
+        ReturnMerging.Run,
         LoopUnrolling.Run,
     ];
 
