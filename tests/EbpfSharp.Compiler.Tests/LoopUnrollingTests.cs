@@ -4,7 +4,7 @@ using EbpfSharp.Object.Elf;
 
 namespace EbpfSharp.Compiler.Tests;
 
-/// <summary>Full unrolling of constant-trip loops (Optimize/LoopUnrolling.cs) and merging of return blocks (Optimize/ReturnMerging.cs).</summary>
+/// <summary>Full unrolling of constant-trip loops (Optimize/LoopUnrolling.cs), merging of byte copies (Optimize/CopyMerging.cs) and of return blocks (Optimize/ReturnMerging.cs).</summary>
 public sealed class LoopUnrollingTests
 {
     private static string[] Instructions(string program)
@@ -17,16 +17,19 @@ public sealed class LoopUnrollingTests
     private static bool HasBackwardJump(string[] code) => code.Any(line => line.Contains("goto -", StringComparison.Ordinal));
 
     [Fact]
-    public void A_six_byte_swap_becomes_twelve_fixed_offset_loads_and_stores()
+    public void A_six_byte_swap_is_unrolled_into_fixed_offsets_and_merged_into_word_and_halfword_copies()
     {
         var code = Instructions("SwapSixBytes");
 
         Assert.False(HasBackwardJump(code), string.Join("\n", code));
-        Assert.Equal(12, code.Count(line => line.Contains("= *(u8 *)", StringComparison.Ordinal)));
-        Assert.Equal(12, code.Count(line => line.StartsWith("*(u8 *)", StringComparison.Ordinal)));
         Assert.DoesNotContain(code, line => line.Contains("s>>=", StringComparison.Ordinal));   // no index arithmetic left
-        for (int offset = 0; offset < 12; offset++)
-            Assert.Contains(code, line => line.StartsWith("*(u8 *)", StringComparison.Ordinal) && line.Contains($" + 0x{offset:x})", StringComparison.Ordinal));
+        Assert.DoesNotContain(code, line => line.Contains("*(u8 *)", StringComparison.Ordinal));
+        foreach (var (size, offset) in new[] { ("u32", "0x0"), ("u16", "0x4"), ("u32", "0x6"), ("u16", "0xa") })
+        {
+            string access = $@"\*\({size} \*\)\(r\d \+ {offset}\)";
+            Assert.Single(code, line => System.Text.RegularExpressions.Regex.IsMatch(line, "^" + access + " = r"));
+            Assert.Contains(code, line => System.Text.RegularExpressions.Regex.IsMatch(line, "^r\\d = " + access + "$"));   // (the context's fields too)
+        }
     }
 
     [Fact]
@@ -58,5 +61,14 @@ public sealed class LoopUnrollingTests
 
         Assert.Single(code, line => line == "w0 = 0x1");
         Assert.True(code.Count(line => line == "exit") <= 2, string.Join("\n", code));
+    }
+
+    [Fact]
+    public void Stack_byte_copies_are_not_merged()
+    {
+        var code = Instructions("StackCopy");
+
+        Assert.Contains(code, line => line.StartsWith("*(u8 *)(r10", StringComparison.Ordinal));
+        Assert.DoesNotContain(code, line => line.StartsWith("*(u32 *)(r10", StringComparison.Ordinal) || line.StartsWith("*(u16 *)(r10", StringComparison.Ordinal));
     }
 }

@@ -18,6 +18,7 @@ internal static class Optimizer
         ReturnDuplication.Run,
         ReturnMerging.Run,
         LoopUnrolling.Run,
+        CopyMerging.Run,
     ];
 
     public static void Run(IrFunction function)

@@ -93,4 +93,19 @@ public static unsafe class LoopShapes
             return XdpAction.Drop;
         return data[0] == 0xFF ? XdpAction.Drop : XdpAction.Pass;
     }
+
+    [Xdp]
+    public static XdpAction StackCopy(XdpContext ctx)
+    {
+        byte* data = ctx.Data;
+        if (data + 14 > ctx.DataEnd)
+            return XdpAction.Pass;
+        byte* buffer = stackalloc byte[16];
+        for (int i = 0; i < 8; i++)
+            buffer[i] = data[i];
+        for (int i = 0; i < 6; i++)
+            buffer[8 + i] = buffer[i];
+        data[0] = (byte)(buffer[8] ^ buffer[13]);
+        return XdpAction.Tx;
+    }
 }

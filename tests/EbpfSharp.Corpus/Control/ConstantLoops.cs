@@ -120,4 +120,23 @@ public static unsafe class ConstantLoops
         data[0] = (byte)(buffer[1] + buffer[2] + buffer[4] + buffer[8]);
         return XdpAction.Tx;
     }
+
+    /// <summary>
+    /// Byte copies the compiler may merge into wider ones (bytes 0..7 to 20..27) next to ones it must not: a copy
+    /// one byte up within a range it overlaps (each load reads the byte just stored) and a reversing copy.
+    /// </summary>
+    [Xdp]
+    public static XdpAction OverlappingCopies(XdpContext ctx)
+    {
+        byte* data = ctx.Data;
+        if (data + 40 > ctx.DataEnd)
+            return XdpAction.Pass;
+        for (int i = 0; i < 8; i++)
+            data[20 + i] = data[i];
+        for (int i = 0; i < 6; i++)
+            data[29 + i] = data[28 + i];
+        for (int i = 0; i < 4; i++)
+            data[36 + i] = data[3 - i];
+        return XdpAction.Tx;
+    }
 }
