@@ -4,7 +4,7 @@ using EbpfSharp.Object.Elf;
 
 namespace EbpfSharp.Compiler.Tests;
 
-/// <summary>Full unrolling of constant-trip loops (Optimize/LoopUnrolling.cs), merging of byte copies (Optimize/CopyMerging.cs) and of return blocks (Optimize/ReturnMerging.cs).</summary>
+/// <summary>Full unrolling of constant-trip loops (Optimize/LoopUnrolling.cs), merging of byte copies (Optimize/CopyMerging.cs) and of return blocks (Optimize/ReturnMerging.cs), cancelling byte swaps (Optimize/ByteSwapFolding.cs).</summary>
 public sealed class LoopUnrollingTests
 {
     private static string[] Instructions(string program)
@@ -70,5 +70,15 @@ public sealed class LoopUnrollingTests
 
         Assert.Contains(code, line => line.StartsWith("*(u8 *)(r10", StringComparison.Ordinal));
         Assert.DoesNotContain(code, line => line.StartsWith("*(u32 *)(r10", StringComparison.Ordinal) || line.StartsWith("*(u16 *)(r10", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Swapping_header_fields_through_host_order_properties_needs_no_byte_swap()
+    {
+        var code = Instructions("SwapAddressesAndPorts");
+
+        Assert.DoesNotContain(code, line => line.Contains("= be", StringComparison.Ordinal));
+        Assert.Equal(2, code.Count(line => line.StartsWith("*(u32 *)", StringComparison.Ordinal)));
+        Assert.Equal(2, code.Count(line => line.StartsWith("*(u16 *)", StringComparison.Ordinal)));
     }
 }

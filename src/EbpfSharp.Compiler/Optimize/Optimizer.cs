@@ -19,6 +19,7 @@ internal static class Optimizer
         ReturnMerging.Run,
         LoopUnrolling.Run,
         CopyMerging.Run,
+        ByteSwapFolding.Run,
     ];
 
     public static void Run(IrFunction function)

@@ -108,4 +108,18 @@ public static unsafe class LoopShapes
         data[0] = (byte)(buffer[8] ^ buffer[13]);
         return XdpAction.Tx;
     }
+
+    [Xdp]
+    public static XdpAction SwapAddressesAndPorts(XdpContext ctx)
+    {
+        if (!ctx.TryGet(14, out EbpfSharp.Net.IPv4Header* ip) || !ctx.TryGet(34, out EbpfSharp.Net.UdpHeader* ports))
+            return XdpAction.Pass;
+        uint source = ip->SourceAddress;
+        ip->SourceAddress = ip->DestinationAddress;
+        ip->DestinationAddress = source;
+        ushort port = ports->SourcePort;
+        ports->SourcePort = ports->DestinationPort;
+        ports->DestinationPort = port;
+        return XdpAction.Tx;
+    }
 }
