@@ -16,6 +16,10 @@ internal static class Optimizer
         JumpThreading.Run,
         BlockMerging.Run,
         ReturnDuplication.Run,
+        ReturnMerging.Run,
+        LoopUnrolling.Run,
+        CopyMerging.Run,
+        ByteSwapFolding.Run,
     ];
 
     public static void Run(IrFunction function)
