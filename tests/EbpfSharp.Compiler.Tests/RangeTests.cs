@@ -76,8 +76,16 @@ public sealed class RangeTests
         branch.Condition = IrCondition.Less;
         branch.Size = 4;
         branch.Targets.AddRange([body, exit]);
+        var sum = header.Append(function.New(IrOpcode.Phi, true));
+        header.Instructions.Remove(sum);
+        header.Instructions.Insert(2, sum);
+        var pointer = entry.Append(function.New(IrOpcode.Parameter, true).WithSize(0));
+        entry.Instructions.Remove(pointer);
+        entry.Instructions.Insert(0, pointer);
         var next = body.Append(function.New(IrOpcode.Add, false, i, IrConstant.Of32(1)));
         var step = body.Append(function.New(IrOpcode.Add, false, o, IrConstant.Of32(4)));
+        var word = body.Append(function.New(IrOpcode.Load, true, pointer).WithSize(2));
+        var added = body.Append(function.New(IrOpcode.Add, true, sum, word));
         body.Append(function.New(IrOpcode.Jump, false)).Targets.Add(header);
         exit.Append(function.New(IrOpcode.Return, false, o));
         header.Predecessors.AddRange([entry, body]);
@@ -85,6 +93,7 @@ public sealed class RangeTests
         exit.Predecessors.Add(header);
         i.Operands.AddRange([IrConstant.Of32(0), next]);
         o.Operands.AddRange([IrConstant.Of32(14), step]);
+        sum.Operands.AddRange([IrConstant.Of64(0), added]);
 
         var unbounded = ValueRanges.Compute(function);
         Assert.True(unbounded.Base(i).NonNegative);
@@ -95,9 +104,55 @@ public sealed class RangeTests
         var bounded = ValueRanges.Compute(function);
         Assert.Equal(new ValueRange(0, 2), bounded.Base(i));
         Assert.Equal(new ValueRange(14, 22), bounded.Base(o));
+        Assert.Equal(new ValueRange(0, 2 * 0xFFFF), bounded.Base(sum));   // two 16-bit words at most
 
         i.Operands[0] = IrConstant.Of32(-3);
         Assert.False(ValueRanges.Compute(function).Base(i).NonNegative);
+    }
+
+    [Fact]
+    public void The_carry_of_a_sum_too_small_to_have_one_is_zero_and_a_mask_that_keeps_everything_goes()
+    {
+        // s = (u64)a + (u64)b for 16-bit a, b: s >> 32 is 0 and s & 0xFFFFFFFF is s. With 32-bit loads both stay.
+        foreach (int size in new[] { 2, 4 })
+        {
+            var function = new IrFunction("f");
+            var block = function.NewBlock();
+            var pointer = block.Append(function.New(IrOpcode.Parameter, true));
+            var a = block.Append(function.New(IrOpcode.Load, true, pointer).WithSize(size));
+            var b = block.Append(function.New(IrOpcode.Load, true, pointer).WithSize(size));
+            var sum = block.Append(function.New(IrOpcode.Add, true, a, b));
+            var sum2 = block.Append(function.New(IrOpcode.Add, true, sum, sum));
+            var carry = block.Append(function.New(IrOpcode.ShiftRightUnsigned, true, sum2, IrConstant.Of64(32)));
+            var low = block.Append(function.New(IrOpcode.And, true, sum2, IrConstant.Of64(0xFFFF_FFFF)));
+            var total = block.Append(function.New(IrOpcode.Add, true, low, carry));
+            block.Append(function.New(IrOpcode.Return, false, total));
+
+            RangeSimplification.Run(function);
+
+            Assert.Equal(size == 2, !block.Instructions.Contains(carry));
+            Assert.Equal(size == 2, !block.Instructions.Contains(low));
+            if (size == 2)
+            {
+                Assert.Same(sum2, total.Operands[0]);
+                Assert.Equal(0, Assert.IsType<IrConstant>(total.Operands[1]).Value);
+            }
+        }
+    }
+
+    [Fact]
+    public void A_16_bit_zero_extension_of_a_32_bit_one_extends_the_source_once()
+    {
+        var function = new IrFunction("f");
+        var block = function.NewBlock();
+        var wide = block.Append(function.New(IrOpcode.Parameter, true));
+        var low32 = block.Append(function.New(IrOpcode.ZeroExtend, false, wide).WithSize(4));
+        var low16 = block.Append(function.New(IrOpcode.ZeroExtend, false, low32).WithSize(2));
+        block.Append(function.New(IrOpcode.Return, false, low16));
+
+        Assert.True(RangeSimplification.Run(function));
+
+        Assert.Same(wide, low16.Operands[0]);
     }
 
     [Theory]

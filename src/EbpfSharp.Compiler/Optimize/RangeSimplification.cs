@@ -47,6 +47,10 @@ internal static class RangeSimplification
         var a = operands[0];
         var range = ranges.At(a, instruction.Block);
         bool wide = instruction.Wide;
+        // A computation with one possible value (the carry of a sum too small to have one).
+        if ((ConstantEvaluator.IsPure(instruction) && instruction.Opcode != IrOpcode.Materialize || instruction.Opcode == IrOpcode.Phi)
+            && ranges.Base(instruction) is { } own && own.Lo == own.Hi)
+            return IrConstant.Of(own.Lo, wide);
         switch (instruction.Opcode)
         {
             // int → long of a value that is not negative: the register already holds it zero-extended.
@@ -77,6 +81,13 @@ internal static class RangeSimplification
 
     private static bool Rewrite(IrInstruction instruction, ValueRanges ranges)
     {
+        // (u16)(u32)x: one zero-extension of x does (the 32-bit one adds a mov).
+        if (instruction is { Opcode: IrOpcode.ZeroExtend, Wide: false } && instruction.Operands[0] is IrInstruction { Opcode: IrOpcode.ZeroExtend, Wide: false } inner
+            && inner.Size >= instruction.Size)
+        {
+            instruction.Operands[0] = inner.Operands[0];
+            return true;
+        }
         if (instruction.Opcode is not (IrOpcode.DivSigned or IrOpcode.RemSigned))
             return false;
         var block = instruction.Block;

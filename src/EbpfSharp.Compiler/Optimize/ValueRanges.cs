@@ -371,7 +371,7 @@ internal sealed class ValueRanges
     }
 
     /// <summary>
-    /// For a loop phi <c>x = φ(init, x + c)</c> (c &gt; 0) next to a counter <c>i = φ(i0, i + 1)</c> whose value on the
+    /// For a loop phi <c>x = φ(init, x + c)</c> (c a constant or a value in [0, c]) next to a counter <c>i = φ(i0, i + 1)</c> whose value on the
     /// back edge is bounded: the back edge is taken at most (hi - lo + 1) times, so x stays below init + c × that.
     /// </summary>
     private ValueRange? StepBound(IrInstruction phi)
@@ -386,11 +386,12 @@ internal sealed class ValueRanges
         if (back < 0 || _dominators.Dominates(block, block.Predecessors[1 - back]))
             return null;
         var latch = block.Predecessors[back];
-        if (!IsStep(phi, phi.Operands[back], out long step) || step <= 0 || Current(phi.Operands[1 - back]) is not { } init)
+        if (!IsStep(phi, phi.Operands[back], out long step) || step < 0 || Current(phi.Operands[1 - back]) is not { } init)
             return null;
         foreach (var counter in block.Phis)
         {
-            if (counter == phi || counter.Operands.Count != 2 || !IsStep(counter, counter.Operands[back], out long counterStep) || counterStep != 1)
+            if (counter == phi || counter.Operands.Count != 2 || counter.Operands[back] is not IrInstruction { Opcode: IrOpcode.Add } counterAdd
+                || counterAdd.Operands[0] != counter || counterAdd.Operands[1] is not IrConstant { Value: 1 } || counterAdd.Wide != counter.Wide)
                 continue;
             // The counter's value where it is stepped, under the conditions that hold there.
             var increment = (IrInstruction)counter.Operands[back];
@@ -407,12 +408,23 @@ internal sealed class ValueRanges
         return null;
     }
 
-    private static bool IsStep(IrInstruction phi, IrValue value, out long step)
+    /// <summary>Whether <paramref name="value"/> is <paramref name="phi"/> plus a step (constant, or any value in a non-negative range).</summary>
+    private bool IsStep(IrInstruction phi, IrValue value, out long step)
     {
         step = 0;
-        if (value is not IrInstruction { Opcode: IrOpcode.Add } add || add.Operands[0] != phi || add.Operands[1] is not IrConstant constant || add.Wide != phi.Wide)
+        if (value is not IrInstruction { Opcode: IrOpcode.Add } add || add.Wide != phi.Wide)
             return false;
-        step = phi.Wide ? constant.Value : constant.Int32;
+        var other = add.Operands[0] == phi ? add.Operands[1] : add.Operands[1] == phi ? add.Operands[0] : null;
+        if (other is null || other == phi)
+            return false;
+        if (other is IrConstant constant)
+        {
+            step = phi.Wide ? constant.Value : constant.Int32;
+            return true;
+        }
+        if (Current(other) is not { NonNegative: true } range)
+            return false;
+        step = range.Hi;
         return true;
     }
 }
