@@ -33,12 +33,14 @@ internal static class FunctionCompiler
             }
             trace?.Invoke(function, "imported");
             Optimizer.Run(function);
+            if (RangeSimplification.Run(function)) Optimizer.Run(function);
             trace?.Invoke(function, "optimised");
             if (shape is not null)
                 ContextAccessCheck.Run(function, shape, module.Debug.Locate(method, 0));
             FrameAccessLowering.Run(function);
             DeadCodeElimination.Run(function);   // frame addresses that only loads and stores used
             FrameStoreElimination.Run(function);
+            PowerOfTwoDivision.Run(function);
             if (module.Options.Isa < IsaVersion.V4)
                 SignedDivisionLowering.Run(function);
             CompareLowering.Run(function, module.Options.Isa);

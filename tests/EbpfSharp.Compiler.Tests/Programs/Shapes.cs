@@ -39,3 +39,73 @@ public static unsafe class Shapes
         return sum > 100 ? XdpAction.Pass : XdpAction.Drop;
     }
 }
+
+// Programs for what value ranges prove: offsets and quotients known non-negative, and the cases where a value may
+// be negative (the sign extension and the signed division stay).
+public static unsafe class RangeShapes
+{
+    [Xdp]
+    public static XdpAction HeaderLengthOffset(XdpContext ctx)
+    {
+        if (!ctx.TryGet(14, out IPv4Header* ip))
+            return XdpAction.Pass;
+        int headerLength = ip->HeaderLength;   // (b & 0xF) << 2
+        if (!ctx.TryGet(14 + headerLength, out TcpHeader* tcp))
+            return XdpAction.Pass;
+        return tcp->DestinationPort == 22 ? XdpAction.Drop : XdpAction.Pass;
+    }
+
+    [Xdp]
+    public static XdpAction MaybeNegativeOffset(XdpContext ctx)
+    {
+        int offset = ctx.Length - 100;
+        if (!ctx.TryGet(offset, out byte* value))
+            return XdpAction.Pass;
+        return *value == 1 ? XdpAction.Drop : XdpAction.Pass;
+    }
+
+    [Xdp]
+    public static XdpAction LoopIndexOffset(XdpContext ctx)
+    {
+        byte* data = ctx.Data;
+        int sum = 0;
+        for (int i = 0; i < 6; i++)
+        {
+            if (data + i + 1 > ctx.DataEnd)
+                return XdpAction.Drop;
+            sum += data[i];
+        }
+        return sum == 3 ? XdpAction.Drop : XdpAction.Pass;
+    }
+
+    [Xdp]
+    public static XdpAction NegativeStartLoopOffset(XdpContext ctx)
+    {
+        byte* data = ctx.Data + 8;
+        int sum = 0;
+        for (int i = -3; i < 3; i++)
+        {
+            if (data + i + 1 > ctx.DataEnd)
+                return XdpAction.Drop;
+            sum += data[i];
+        }
+        return sum == 3 ? XdpAction.Drop : XdpAction.Pass;
+    }
+
+    [Xdp]
+    public static XdpAction HalfHeaderLength(XdpContext ctx)
+    {
+        if (!ctx.TryGet(14, out IPv4Header* ip))
+            return XdpAction.Pass;
+        int words = ip->HeaderLength / 2;
+        int rest = ip->HeaderLength % 8;
+        return words + rest == 13 ? XdpAction.Drop : XdpAction.Pass;
+    }
+
+    [Xdp]
+    public static XdpAction QuarterOfMaybeNegative(XdpContext ctx)
+    {
+        int value = ctx.Length - 100;
+        return value / 4 + value % 4 > 2 ? XdpAction.Pass : XdpAction.Drop;
+    }
+}
