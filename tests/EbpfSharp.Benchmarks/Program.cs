@@ -8,6 +8,10 @@ using EbpfSharp.TestSupport;
 // prints the comparison as Markdown. Needs root, bpf() and clang-19; see docs/performance.md.
 // EBPFSHARP_BENCH_QUICK=1: one short timing round and one compile round, for the exact columns (instructions,
 // verified instructions, JIT bytes) while working on the compiler; its ns/run and compile figures mean little.
+// `--build-times`: what EbpfSharp adds to `dotnet build` of a sample instead (no kernel or clang needed).
+if (args.Contains("--build-times"))
+    return BuildTimes.Run(rounds: int.TryParse(Environment.GetEnvironmentVariable("EBPFSHARP_BUILD_ROUNDS"), out int buildRounds) ? buildRounds : 5);
+
 bool quick = Environment.GetEnvironmentVariable("EBPFSHARP_BENCH_QUICK") == "1";
 uint Repeat = quick ? 100u : 10_000u;
 int TimingRounds = quick ? 1 : 5;
