@@ -21,6 +21,15 @@ public sealed partial class BpfMap
         return Handle.Borrow();
     }
 
+    /// <summary>Keeps the descriptor open across one element call by this thread, without atomics (see <see cref="BpfFileDescriptor.BorrowForCall"/>).</summary>
+    /// <exception cref="ObjectDisposedException">The map has been disposed.</exception>
+    private BpfFileDescriptor.CallLease CallLease()
+    {
+        if (Handle.IsClosed)
+            throw new ObjectDisposedException(GetType().FullName, $"{Label} has been disposed.");
+        return Handle.BorrowForCall();
+    }
+
     private void CheckKey(int length, string parameter)
     {
         if (length != KeySize)

@@ -25,7 +25,14 @@ public sealed partial class BpfMap
         CheckKeyType<TKey>();
         CheckValueType<TValue>();
         var entries = new List<(TKey Key, TValue Value)>();
-        ReadAll(BpfCommand.MapLookupBatch, ref entries, static (key, value, ref list) => list.Add((MemoryMarshal.Read<TKey>(key), MemoryMarshal.Read<TValue>(value))));
+        ReadAll(BpfCommand.MapLookupBatch, ref entries, static (keys, values, ref list) =>
+        {
+            var typedKeys = MemoryMarshal.Cast<byte, TKey>(keys);
+            var typedValues = MemoryMarshal.Cast<byte, TValue>(values);
+            list.EnsureCapacity(list.Count + typedKeys.Length);
+            for (int i = 0; i < typedKeys.Length; i++)
+                list.Add((typedKeys[i], typedValues[i]));
+        });
         return entries;
     }
 
@@ -73,18 +80,28 @@ public sealed partial class BpfMap
     internal List<(byte[] Key, byte[] Value)> ReadAll(BpfCommand command, int initialEntries = InitialBatchEntries)
     {
         var entries = new List<(byte[] Key, byte[] Value)>();
-        ReadAll(command, ref entries, static (key, value, ref list) => list.Add((key.ToArray(), value.ToArray())), initialEntries);
+        int keySize = KeySize, valueSize = ValueBufferSize;
+        var state = (List: entries, KeySize: keySize, ValueSize: valueSize);
+        ReadAll(command, ref state, static (keys, values, ref s) =>
+        {
+            for (int i = 0; i < keys.Length / s.KeySize; i++)
+                s.List.Add((keys.Slice(i * s.KeySize, s.KeySize).ToArray(), values.Slice(i * s.ValueSize, s.ValueSize).ToArray()));
+        }, initialEntries);
         return entries;
     }
 
-    /// <summary>Hands a span of each entry's key and value bytes to <paramref name="onEntry"/>, read in batches.</summary>
-    /// <remarks>The spans point into reused batch buffers: the callback copies what it keeps, so no array is allocated per entry.</remarks>
-    internal void ReadAll<TState>(BpfCommand command, ref TState state, EntryAction<TState> onEntry, int initialEntries = InitialBatchEntries)
+    /// <summary>Hands each batch's packed keys and values (<see cref="KeySize"/> and <see cref="ValueBufferSize"/> bytes per entry) to <paramref name="onBatch"/>.</summary>
+    /// <remarks>
+    /// The spans point into reused batch buffers: the callback copies what it keeps, so no array is allocated per
+    /// entry, and it learns each batch's count before copying (to size its collection once).
+    /// </remarks>
+    internal void ReadAll<TState>(BpfCommand command, ref TState state, BatchAction<TState> onBatch, int initialEntries = InitialBatchEntries)
     {
         CheckHasKeys(command == BpfCommand.MapLookupBatch ? nameof(LookupAll) : nameof(LookupAndDeleteAll));
         int capacity = Math.Clamp(MaxEntries, 1, initialEntries);
-        var keys = new byte[capacity * KeySize];
-        var values = new byte[capacity * ValueBufferSize];
+        // Uninitialized: only the entries the kernel reports written are read.
+        var keys = GC.AllocateUninitializedArray<byte>(capacity * KeySize);
+        var values = GC.AllocateUninitializedArray<byte>(capacity * ValueBufferSize);
         var cursor = new MapBatchCursor();
         while (!cursor.IsFinished)
         {
@@ -92,18 +109,18 @@ public sealed partial class BpfMap
             if (errno == Errno.ENOSPC && capacity < MaxEntries)
             {
                 capacity = Math.Min(capacity * 2, MaxEntries);
-                keys = new byte[capacity * KeySize];
-                values = new byte[capacity * ValueBufferSize];
+                keys = GC.AllocateUninitializedArray<byte>(capacity * KeySize);
+                values = GC.AllocateUninitializedArray<byte>(capacity * ValueBufferSize);
                 continue;
             }
             if (errno != 0)
                 throw MapErrors.Create(this, command, errno,
                     $"{(command == BpfCommand.MapLookupBatch ? "Reading" : "Reading and deleting")} all entries of {Label} in batches of {capacity}");
-            for (int i = 0; i < count; i++)
-                onEntry(keys.AsSpan(i * KeySize, KeySize), values.AsSpan(i * ValueBufferSize, ValueBufferSize), ref state);
+            if (count > 0)
+                onBatch(keys.AsSpan(0, count * KeySize), values.AsSpan(0, count * ValueBufferSize), ref state);
         }
     }
 }
 
-/// <summary>Handles one entry of a batch read; the spans are valid only during the call.</summary>
-internal delegate void EntryAction<TState>(ReadOnlySpan<byte> key, ReadOnlySpan<byte> value, ref TState state);
+/// <summary>Handles one batch of a whole-map read: packed keys and values, valid only during the call.</summary>
+internal delegate void BatchAction<TState>(ReadOnlySpan<byte> keys, ReadOnlySpan<byte> values, ref TState state);

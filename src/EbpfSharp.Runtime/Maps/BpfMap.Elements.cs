@@ -110,7 +110,7 @@ public sealed partial class BpfMap
     /// <returns>0, or the errno.</returns>
     private unsafe int CallElement(BpfCommand command, byte* key, byte* value, ulong flags)
     {
-        using var lease = Lease();
+        using var lease = CallLease();
         var attributes = new MapElementAttributes
         {
             MapFd = (uint)lease.Fd,

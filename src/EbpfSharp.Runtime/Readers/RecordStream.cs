@@ -9,6 +9,12 @@ internal delegate void RecordAction<TState>(ReadOnlySpan<byte> record, int cpu, 
 /// <summary>Takes the next record, if there is one.</summary>
 internal delegate bool RecordReader<TRecord>(out TRecord record);
 
+/// <summary>Takes the records waiting now, up to <paramref name="records"/>' length, in order; returns how many.</summary>
+internal delegate int RecordRunReader<TRecord>(Span<TRecord> records);
+
+/// <summary>Gives back records a stream took from its buffer but never yielded, so the next read returns them first.</summary>
+internal delegate void UnreadRecords<TRecord>(ReadOnlySpan<TRecord> records);
+
 /// <summary>What the ring buffer and perf buffer readers share: asynchronous streams and typed records.</summary>
 internal static class RecordStream
 {
@@ -16,32 +22,48 @@ internal static class RecordStream
     /// Yields records as they come, waiting on <paramref name="poll"/> whenever there are none. Ends when the
     /// reader is disposed; cancellation throws <see cref="OperationCanceledException"/>.
     /// </summary>
+    public static IAsyncEnumerable<TRecord> ReadAllAsync<TRecord>(EventPoll poll, RecordReader<TRecord> tryRead,
+        CancellationToken cancellationToken) =>
+        ReadAllAsync<TRecord>(poll, records => tryRead(out records[0]) ? 1 : 0, runLength: 1, unread: null, cancellationToken);
+
+    /// <summary>
+    /// Yields records as they come, taking up to <paramref name="runLength"/> at a time with <paramref name="takeRun"/>
+    /// (one lock per run rather than per record), waiting on <paramref name="poll"/> whenever there are none. Records
+    /// taken but not yet yielded when the stream is disposed go back through <paramref name="unread"/>.
+    /// </summary>
     /// <remarks>
     /// A hand-written enumerator rather than an async iterator: a record that is already waiting is returned
     /// synchronously, without the iterator's state machine and promise per item, which is most of the cost of
     /// a stream of small records. Only an empty buffer goes through the asynchronous wait.
     /// </remarks>
-    public static IAsyncEnumerable<TRecord> ReadAllAsync<TRecord>(EventPoll poll, RecordReader<TRecord> tryRead,
-        CancellationToken cancellationToken) => new RecordEnumerable<TRecord>(poll, tryRead, cancellationToken);
+    public static IAsyncEnumerable<TRecord> ReadAllAsync<TRecord>(EventPoll poll, RecordRunReader<TRecord> takeRun, int runLength,
+        UnreadRecords<TRecord>? unread, CancellationToken cancellationToken) =>
+        new RecordEnumerable<TRecord>(new(poll, takeRun, runLength, unread), cancellationToken);
 
-    private sealed class RecordEnumerable<TRecord>(EventPoll poll, RecordReader<TRecord> tryRead, CancellationToken cancellationToken)
+    /// <summary>Where a stream's records come from.</summary>
+    private sealed record RecordSource<TRecord>(EventPoll Poll, RecordRunReader<TRecord> TakeRun, int RunLength, UnreadRecords<TRecord>? Unread);
+
+    private sealed class RecordEnumerable<TRecord>(RecordSource<TRecord> source, CancellationToken cancellationToken)
         : IAsyncEnumerable<TRecord>
     {
         public IAsyncEnumerator<TRecord> GetAsyncEnumerator(CancellationToken enumeratorToken = default)
         {
             // Like [EnumeratorCancellation]: either token cancels the stream.
             if (!enumeratorToken.CanBeCanceled || enumeratorToken == cancellationToken)
-                return new RecordEnumerator<TRecord>(poll, tryRead, cancellationToken, null);
+                return new RecordEnumerator<TRecord>(source, cancellationToken, null);
             if (!cancellationToken.CanBeCanceled)
-                return new RecordEnumerator<TRecord>(poll, tryRead, enumeratorToken, null);
+                return new RecordEnumerator<TRecord>(source, enumeratorToken, null);
             var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, enumeratorToken);
-            return new RecordEnumerator<TRecord>(poll, tryRead, linked.Token, linked);
+            return new RecordEnumerator<TRecord>(source, linked.Token, linked);
         }
     }
 
-    private sealed class RecordEnumerator<TRecord>(EventPoll poll, RecordReader<TRecord> tryRead, CancellationToken cancellationToken,
+    private sealed class RecordEnumerator<TRecord>(RecordSource<TRecord> source, CancellationToken cancellationToken,
         CancellationTokenSource? linked) : IAsyncEnumerator<TRecord>
     {
+        private readonly TRecord[] _run = new TRecord[source.RunLength];
+        private int _next;
+        private int _count;
         private TRecord _current = default!;
         private bool _finished;
 
@@ -51,35 +73,49 @@ internal static class RecordStream
         {
             if (_finished)
                 return new ValueTask<bool>(false);
-            // The fast path: a record is waiting, so no wait, no state machine, no allocation.
-            return TryTake() is { } found ? new ValueTask<bool>(found) : MoveNextSlowAsync();
+            cancellationToken.ThrowIfCancellationRequested();
+            if (source.Poll.IsDisposed)
+                return new ValueTask<bool>(End());
+            // The fast path: a record of the current run, or a new run waiting: no wait, no state machine, no allocation.
+            if (_next < _count)
+                return new ValueTask<bool>(Yield());
+            return TakeRun() is { } found ? new ValueTask<bool>(found) : MoveNextSlowAsync();
         }
 
         /// <summary>True: a record is in Current. False: the stream has ended. Null: no record is waiting.</summary>
-        private bool? TryTake()
+        private bool? TakeRun()
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            if (poll.IsDisposed)
-                return End();
+            _next = _count = 0;
             try
             {
-                if (tryRead(out _current))
-                    return true;
+                _count = source.TakeRun(_run);
             }
-            catch (ObjectDisposedException) when (poll.IsDisposed)
+            catch (ObjectDisposedException) when (source.Poll.IsDisposed)
             {
                 return End();
             }
-            return null;
+            return _count > 0 ? Yield() : null;
+        }
+
+        private bool Yield()
+        {
+            _current = _run[_next];
+            if (RuntimeHelpers.IsReferenceOrContainsReferences<TRecord>())
+                _run[_next] = default!;
+            _next++;
+            return true;
         }
 
         private async ValueTask<bool> MoveNextSlowAsync()
         {
             while (true)
             {
-                if (!await poll.WaitAsync(cancellationToken).ConfigureAwait(false))
+                if (!await source.Poll.WaitAsync(cancellationToken).ConfigureAwait(false))
                     return End();
-                if (TryTake() is { } found)
+                cancellationToken.ThrowIfCancellationRequested();
+                if (source.Poll.IsDisposed)
+                    return End();
+                if (TakeRun() is { } found)
                     return found;
             }
         }
@@ -88,12 +124,16 @@ internal static class RecordStream
         {
             _finished = true;
             _current = default!;
+            _next = _count = 0;
             return false;
         }
 
         public ValueTask DisposeAsync()
         {
-            _finished = true;
+            // Records already taken from the buffer but not yielded are not lost: the reader hands them out next.
+            if (_next < _count && !source.Poll.IsDisposed)
+                source.Unread?.Invoke(_run.AsSpan(_next, _count - _next));
+            End();
             linked?.Dispose();
             return ValueTask.CompletedTask;
         }

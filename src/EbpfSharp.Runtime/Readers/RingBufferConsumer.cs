@@ -105,49 +105,51 @@ internal sealed unsafe class RingBufferConsumer : MappedRecordSource
     }
 
     /// <summary>
-    /// Takes the next submitted record as a <typeparamref name="T"/>: the fast path of
-    /// <see cref="RingBufferReader{T}"/>, one lock and one copy (into the struct), no delegate, no state.
+    /// Takes the submitted records waiting now, up to <paramref name="records"/>' length, as <typeparamref name="T"/>s:
+    /// the fast path of <see cref="RingBufferReader{T}"/>. One lock and one consumer-position store for the whole
+    /// run: each record is copied out of the ring before the store releases its space to the producer.
     /// </summary>
-    /// <returns>False when no submitted record is waiting.</returns>
-    /// <exception cref="InvalidDataException">The record is not sizeof(<typeparamref name="T"/>) bytes; it has been consumed (skipped).</exception>
-    public bool TryTake<T>(out T record) where T : unmanaged
+    /// <returns>How many records were copied; 0 when no submitted record is waiting.</returns>
+    /// <exception cref="InvalidDataException">
+    /// The next record is not sizeof(<typeparamref name="T"/>) bytes; it has been consumed (skipped). A run stops
+    /// before such a record, so the records ahead of it are delivered first and the next call reports it.
+    /// </exception>
+    public int TakeRun<T>(Span<T> records) where T : unmanaged
     {
         lock (Gate)
         {
             ObjectDisposedException.ThrowIf(Disposed, this);
-            ulong consumer = Volatile.Read(ref *ConsumerPosition);
-            while (true)
+            // Only this consumer, under the lock, writes consumer_pos: a plain load sees our last store.
+            ulong start = *ConsumerPosition;
+            ulong consumer = start;
+            // Acquire: pairs with the kernel's release store of producer_pos (kernel/bpf/ringbuf.c, bpf_ringbuf_commit).
+            ulong producer = Volatile.Read(ref *ProducerPosition);
+            int count = 0;
+            while (count < records.Length && consumer < producer)
             {
-                if (consumer >= Volatile.Read(ref *ProducerPosition))
-                {
-                    record = default;
-                    return false;
-                }
                 byte* header = Data + (consumer & _mask);
+                // Acquire: pairs with the kernel's release store of the header when it submits or discards.
                 uint length = Volatile.Read(ref *(uint*)header);
                 if ((length & BusyBit) != 0)
-                {
-                    record = default;
-                    return false;
-                }
+                    break;      // still being written: it and everything after it wait for the next call
                 uint size = length & ~(BusyBit | DiscardBit);
                 ulong next = consumer + ((HeaderSize + size + 7) & ~7u);
-                if ((length & DiscardBit) != 0)
+                if ((length & DiscardBit) == 0)
                 {
-                    Volatile.Write(ref *ConsumerPosition, next);
-                    consumer = next;
-                    continue;
+                    if (size != (uint)sizeof(T))
+                    {
+                        if (count > 0)
+                            break;
+                        Volatile.Write(ref *ConsumerPosition, next);
+                        RecordStream.Read<T>(new ReadOnlySpan<byte>(header + HeaderSize, (int)size), padded: false, Label);   // throws
+                    }
+                    records[count++] = System.Runtime.CompilerServices.Unsafe.ReadUnaligned<T>(header + HeaderSize);
                 }
-                if (size == (uint)sizeof(T))
-                {
-                    record = System.Runtime.CompilerServices.Unsafe.ReadUnaligned<T>(header + HeaderSize);
-                    Volatile.Write(ref *ConsumerPosition, next);   // release: the kernel may reuse the space now
-                    return true;
-                }
-                Volatile.Write(ref *ConsumerPosition, next);
-                record = RecordStream.Read<T>(new ReadOnlySpan<byte>(header + HeaderSize, (int)size), padded: false, Label);   // throws
-                return true;
+                consumer = next;
             }
+            if (consumer != start)
+                Volatile.Write(ref *ConsumerPosition, consumer);   // release: the kernel may reuse the run's space now
+            return count;
         }
     }
 

@@ -105,9 +105,15 @@ public sealed class MapView<TKey, TValue> : IEnumerable<KeyValuePair<TKey, TValu
         var all = new Dictionary<TKey, TValue>();
         try
         {
-            // Straight from the batch buffers into the dictionary: no array per entry.
-            Map.ReadAll(Interop.BpfCommand.MapLookupBatch, ref all,
-                static (key, value, ref dictionary) => dictionary[MemoryMarshal.Read<TKey>(key)] = MemoryMarshal.Read<TValue>(value));
+            // Straight from the batch buffers into the dictionary, grown once per batch: no array per entry, no rehash.
+            Map.ReadAll(Interop.BpfCommand.MapLookupBatch, ref all, static (keys, values, ref dictionary) =>
+            {
+                var typedKeys = MemoryMarshal.Cast<byte, TKey>(keys);
+                var typedValues = MemoryMarshal.Cast<byte, TValue>(values);
+                dictionary.EnsureCapacity(dictionary.Count + typedKeys.Length);
+                for (int i = 0; i < typedKeys.Length; i++)
+                    dictionary[typedKeys[i]] = typedValues[i];
+            });
             return all;
         }
         catch (BpfNotSupportedException)

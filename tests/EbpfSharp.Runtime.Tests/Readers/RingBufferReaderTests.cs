@@ -40,6 +40,79 @@ public class RingBufferReaderTests
     }
 
     [KernelFact]
+    public async Task ReadAllAsync_skips_records_discarded_between_submitted_ones_of_a_run()
+    {
+        using var reader = new RingBufferReader<PacketEvent>(CreateRing(), ownsMap: true);
+        using var program = EventPrograms.RingBufferReserveProgram(reader.Map);
+        using var timeout = new CancellationTokenSource(Patience);
+        for (ulong head = 0; head < 10; head++)
+            program.TestRun(new TestRunOptions { Data = EventPrograms.Packet(head) });
+
+        var heads = new List<ulong>();
+        await foreach (var record in reader.ReadAllAsync(timeout.Token))
+        {
+            heads.Add(record.Head);
+            if (heads.Count == 5)
+                break;
+        }
+
+        Assert.Equal([0ul, 2, 4, 6, 8], heads);
+        Assert.False(reader.TryRead(out _));
+    }
+
+    [KernelFact]
+    public async Task Records_a_stream_took_but_did_not_yield_are_read_next_in_order()
+    {
+        using var reader = new RingBufferReader<PacketEvent>(CreateRing(), ownsMap: true);
+        using var program = EventPrograms.RingBufferOutputProgram(reader.Map);
+        using var timeout = new CancellationTokenSource(Patience);
+        for (ulong head = 0; head < 10; head++)
+            program.TestRun(new TestRunOptions { Data = EventPrograms.Packet(head) });
+
+        var heads = new List<ulong>();
+        await foreach (var record in reader.ReadAllAsync(timeout.Token))
+        {
+            heads.Add(record.Head);
+            if (heads.Count == 3)
+                break;      // the stream took the whole run of 10 from the ring
+        }
+        program.TestRun(new TestRunOptions { Data = EventPrograms.Packet(10) });
+
+        Assert.True(reader.WaitForData(TimeSpan.Zero));
+        Assert.True(reader.TryRead(out var next));
+        heads.Add(next.Head);
+        await foreach (var record in reader.ReadAllAsync(timeout.Token))
+        {
+            heads.Add(record.Head);
+            if (heads.Count == 8)
+                break;
+        }
+        reader.ReadAvailable(record => heads.Add(record.Head));
+
+        Assert.Equal(Enumerable.Range(0, 11).Select(i => (ulong)i), heads);
+        Assert.False(reader.TryRead(out _));
+    }
+
+    [KernelFact]
+    public async Task Disposing_the_reader_in_the_middle_of_a_run_ends_ReadAllAsync()
+    {
+        var reader = new RingBufferReader<PacketEvent>(CreateRing(), ownsMap: true);
+        using var program = EventPrograms.RingBufferOutputProgram(reader.Map);
+        for (ulong head = 0; head < 10; head++)
+            program.TestRun(new TestRunOptions { Data = EventPrograms.Packet(head) });
+        var records = reader.ReadAllAsync().GetAsyncEnumerator();
+        Assert.True(await records.MoveNextAsync());
+        Assert.True(await records.MoveNextAsync());
+
+        reader.Dispose();
+
+        Assert.False(await records.MoveNextAsync());
+        await records.DisposeAsync();
+        Assert.Throws<ObjectDisposedException>(() => reader.TryRead(out _));
+        Assert.True(reader.Map.Handle.IsClosed);
+    }
+
+    [KernelFact]
     public void Records_that_wrap_around_the_end_of_the_ring_read_whole()
     {
         using var reader = new RingBufferReader<PacketEvent>(CreateRing(Environment.SystemPageSize), ownsMap: true);
