@@ -6,8 +6,8 @@ using EbpfSharp.Object.Elf;
 namespace EbpfSharp.Compiler.Tests;
 
 /// <summary>
-/// Loop rotation (Optimize/LoopRotation.cs) and the placement of a loop's exit behind a jump
-/// (Lower/LoopExitPlacement.cs).
+/// Loop rotation (Optimize/LoopRotation.cs), stepped loop addresses (Optimize/LoopStrengthReduction.cs) and the
+/// placement of a loop's exit behind a jump (Lower/LoopExitPlacement.cs).
 /// </summary>
 public sealed class LoopRotationTests
 {
@@ -34,6 +34,15 @@ public sealed class LoopRotationTests
 
         int back = Array.FindIndex(code, line => line.StartsWith("if ", StringComparison.Ordinal) && line.Contains(" goto -", StringComparison.Ordinal));
         Assert.True(back >= 0 && code[back + 1].StartsWith("goto +", StringComparison.Ordinal), string.Join("\n", code));
+    }
+
+    [Fact]
+    public void A_word_address_steps_with_the_index_instead_of_being_recomputed()
+    {
+        var code = Instructions("WordSum");
+
+        Assert.DoesNotContain(code, line => line.Contains("*= 0x2", StringComparison.Ordinal) || line.Contains("<<= 0x1", StringComparison.Ordinal));
+        Assert.Contains(code, line => Regex.IsMatch(line, @"^r\d \+= 0x2$"));
     }
 
     [Fact]

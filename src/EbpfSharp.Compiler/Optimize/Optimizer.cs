@@ -26,7 +26,7 @@ internal static class Optimizer
     {
         Settle(function);
         // Rotation copies loop tests, which unrolling should see as written first: it runs once the rest has settled.
-        if (LoopRotation.Run(function))
+        if (LoopRotation.Run(function) | LoopStrengthReduction.Run(function))
             Settle(function);
     }
 
