@@ -47,6 +47,7 @@ internal static class FunctionCompiler
             PhiElimination.Run(function);
             ConstantOperands.Run(function);
             BlockLayout.Run(function);
+            LoopExitPlacement.Run(function);
             trace?.Invoke(function, "lowered");
             var registers = RegisterAllocator.Allocate(function);
             trace?.Invoke(function, "allocated");

@@ -183,9 +183,9 @@ internal static class LoopUnrolling
     /// <summary>
     /// Makes every use of a loop value outside the loop a phi operand on an exit edge: each such use must be
     /// dominated by an exit block all of whose predecessors are in the loop, which gets a phi of the value. False
-    /// (the loop is left alone) when some use is not.
+    /// (the loop is left alone) when some use is not. <paramref name="closes"/> limits this to some of the loop's values.
     /// </summary>
-    private static bool CloseUses(IrFunction function, Loop loop, Dominators dominators)
+    internal static bool CloseUses(IrFunction function, Loop loop, Dominators dominators, Func<IrInstruction, bool>? closes = null)
     {
         var outside = new List<(IrInstruction User, int Index, IrBlock Exit)>();
         var exits = loop.Blocks.SelectMany(block => block.Successors)
@@ -194,7 +194,8 @@ internal static class LoopUnrolling
         foreach (var instruction in function.AllInstructions)
             for (int i = 0; i < instruction.Operands.Count; i++)
             {
-                if (instruction.Operands[i] is not IrInstruction used || !loop.Blocks.Contains(used.Block) || loop.Blocks.Contains(instruction.Block))
+                if (instruction.Operands[i] is not IrInstruction used || !loop.Blocks.Contains(used.Block) || loop.Blocks.Contains(instruction.Block)
+                    || closes?.Invoke(used) == false)
                     continue;
                 var at = instruction.Opcode == IrOpcode.Phi ? instruction.Block.Predecessors[i] : instruction.Block;
                 if (loop.Blocks.Contains(at))

@@ -24,6 +24,14 @@ internal static class Optimizer
 
     public static void Run(IrFunction function)
     {
+        Settle(function);
+        // Rotation copies loop tests, which unrolling should see as written first: it runs once the rest has settled.
+        if (LoopRotation.Run(function) | LoopStrengthReduction.Run(function))
+            Settle(function);
+    }
+
+    private static void Settle(IrFunction function)
+    {
         for (int round = 0; round < 20; round++)
         {
             bool changed = false;

@@ -122,4 +122,24 @@ public static unsafe class LoopShapes
         ports->DestinationPort = port;
         return XdpAction.Tx;
     }
+
+    // Words summed up to a count read from the packet, each checked against the packet's end (the IPv4 header
+    // checksum's loop): rotated, its address stepped, its exit reached by a jump.
+    [Xdp]
+    public static XdpAction WordSum(XdpContext ctx)
+    {
+        if (!ctx.TryGet(14, out byte* first))
+            return XdpAction.Pass;
+        int words = *first & 0xF;
+        if (words < 5)
+            return XdpAction.Drop;
+        ulong sum = 0;
+        for (int i = 0; i < words; i++)
+        {
+            if (!ctx.TryGet(14 + 2 * i, out ushort* word))
+                return XdpAction.Drop;
+            sum += *word;
+        }
+        return (sum & 0x100) == 0 ? XdpAction.Pass : XdpAction.Tx;
+    }
 }
