@@ -5,8 +5,10 @@ namespace EbpfSharp.Compiler.Registers;
 /// <summary>
 /// From exact per-instruction liveness (the allocator's intervals ignore holes): which registers live across a
 /// call, so need R6–R9, and which may not be kept in R0 because R0 is written while they live or while an
-/// instruction reading them is expanded. A call writes R0; so do fetching atomics and those given a constant (R0 carries the operand), entry parameters
-/// and non-commutative register operations whose parallel moves or two-address fix-ups park a value in R0.
+/// instruction reading them is expanded. Calls write R0; so do fetching atomics and atomics given a constant (R0
+/// carries the operand), and entry parameters, whose parallel move may park a value in R0. A non-commutative
+/// operation whose result shares its right operand's register is computed in R0 too: for a value's own definition
+/// the allocator makes sure R0 is free there; one writing another register (a phi's temporary) counts here.
 /// </summary>
 internal sealed class CallConstraints
 {
@@ -51,7 +53,7 @@ internal sealed class CallConstraints
         IrOpcode.Atomic => !(AtomicOperandRegisters.IsPlain(instruction) && instruction.Operands[1] is IrInstruction),
         IrOpcode.Parameter => true,
         IrOpcode.Sub or IrOpcode.DivUnsigned or IrOpcode.RemUnsigned or IrOpcode.DivSigned or IrOpcode.RemSigned
-            or IrOpcode.ShiftLeft or IrOpcode.ShiftRightUnsigned or IrOpcode.ShiftRightSigned => instruction.Operands[1] is IrInstruction,
+            or IrOpcode.ShiftLeft or IrOpcode.ShiftRightUnsigned or IrOpcode.ShiftRightSigned => instruction.Destination is not null && instruction.Operands[1] is IrInstruction,
         _ => false,
     };
 }

@@ -31,6 +31,9 @@ internal sealed class LiveInterval(IrInstruction register)
     /// <summary>The result of a two-address instruction at which this value dies: sharing its register saves a move.</summary>
     public LiveInterval? Successor { get; set; }
 
+    /// <summary>The position of the (last) instruction that defines the register.</summary>
+    public int DefinedAt { get; set; }
+
     /// <summary>Sorted, disjoint, inclusive ranges.</summary>
     public List<(int Start, int End)> Ranges { get; } = [];
 
@@ -44,6 +47,8 @@ internal sealed class LiveInterval(IrInstruction register)
         Start = Math.Min(Start, start);
         End = Math.Max(End, end);
     }
+
+    public bool Covers(int position) => Ranges.Any(range => range.Start <= position && position <= range.End);
 
     public bool Overlaps(LiveInterval other)
     {

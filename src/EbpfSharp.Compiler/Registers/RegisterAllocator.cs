@@ -62,6 +62,7 @@ internal static class RegisterAllocator
                 {
                     Touch(register, position + 1);
                     var interval = Of(register);
+                    interval.DefinedAt = position;
                     if (instruction.Opcode == IrOpcode.Parameter)
                     {
                         // All arguments are moved out of R1–R5 together at entry (one parallel move).
@@ -115,6 +116,8 @@ internal static class RegisterAllocator
                 : [.. CallerSaved, .. CalleeSaved];
             List<LiveInterval> Conflicts(Register register) => [.. Holders(register).Where(current.Overlaps)];
             var free = allowed.Where(register => Conflicts(register).Count == 0).ToList();
+            if (ThroughScratch(current, assignment, Holders(Register.R0)) is { } needsScratch)
+                free.Remove(needsScratch);
             var avoid = Clobbered(current.Register, assignment);
             // Own hints, then the two-address result's (it takes this register when this value dies into it), then the first operand's register.
             var successorHints = current.Successor?.Hints.Where(register => SuitsSuccessor(current, register, assignment, holders)) ?? [];
@@ -163,6 +166,25 @@ internal static class RegisterAllocator
         return allowed && !(holders.TryGetValue(register, out var held) && held.Any(successor.Overlaps));
     }
 
+    /// <summary>
+    /// The register a non-commutative two-address result may not take because the emitter would then compute it in
+    /// R0 (<c>r0 = left; r0 -= right; right = r0</c>) while R0 holds a live value or the right operand itself.
+    /// </summary>
+    private static Register? ThroughScratch(LiveInterval current, Dictionary<IrInstruction, Register> assignment, List<LiveInterval> inR0)
+    {
+        var definition = current.Register;
+        if (definition.Destination is not null || !definition.HasResult || !NonCommutative(definition)
+            || definition.Operands[1] is not IrInstruction right || !assignment.TryGetValue(right, out var register))
+            return null;
+        // Values later in the scan start after the definition, so only those already in R0 can be live across it.
+        int at = current.DefinedAt;
+        bool scratchFree = register != Register.R0 && current.Start == at + 1 && !inR0.Any(interval => interval.Covers(at) || interval.Covers(at + 1));
+        return scratchFree ? null : register;
+    }
+
+    private static bool NonCommutative(IrInstruction instruction) => instruction.Opcode is IrOpcode.Sub or IrOpcode.DivUnsigned
+        or IrOpcode.RemUnsigned or IrOpcode.DivSigned or IrOpcode.RemSigned or IrOpcode.ShiftLeft or IrOpcode.ShiftRightUnsigned or IrOpcode.ShiftRightSigned;
+
     /// <summary>Instructions emitted as a move of their first operand into the result, then an update in place.</summary>
     private static bool TwoAddress(IrInstruction instruction) => instruction.Opcode is IrOpcode.Copy or (>= IrOpcode.Add and <= IrOpcode.ShiftRightSigned)
         or IrOpcode.Negate or IrOpcode.Not or IrOpcode.ByteSwap or IrOpcode.ZeroExtend or IrOpcode.SignExtend;
@@ -178,9 +200,8 @@ internal static class RegisterAllocator
             return [];
         var operands = register.Opcode switch
         {
-            IrOpcode.Sub or IrOpcode.DivUnsigned or IrOpcode.RemUnsigned or IrOpcode.DivSigned or IrOpcode.RemSigned
-                or IrOpcode.ShiftLeft or IrOpcode.ShiftRightUnsigned or IrOpcode.ShiftRightSigned => register.Operands.Skip(1),
             IrOpcode.Compare => register.Operands,
+            _ when NonCommutative(register) => register.Operands.Skip(1),
             _ => [],
         };
         return [.. operands.OfType<IrInstruction>().Where(assignment.ContainsKey).Select(operand => assignment[operand])];
