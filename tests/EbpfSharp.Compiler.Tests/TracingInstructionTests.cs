@@ -54,7 +54,7 @@ public sealed class TracingInstructionTests
     [Fact]
     public void Narrow_arguments_keep_their_low_bytes_sign_or_zero_extended()
     {
-        Assert.Equal(["r1 = *(u64 *)(r1 + 0x70)", "w1 = w1", "w1 <<= 0x18", "w1 s>>= 0x18", "r0 = r1", "exit"], Instructions("SignedByte"));
+        Assert.Equal(["r1 = *(u64 *)(r1 + 0x70)", "w0 = w1", "w0 <<= 0x18", "w0 s>>= 0x18", "exit"], Instructions("SignedByte"));
         var flag = Instructions("Flag");
         Assert.Equal(["r1 = *(u64 *)(r1 + 0x70)", "w1 &= 0xff"], flag[..2]);   // ALU32 and clears the upper half itself
         var six = Instructions("SixArguments");
@@ -67,8 +67,8 @@ public sealed class TracingInstructionTests
     [Fact]
     public void A_leading_PtRegs_parameter_is_the_context_and_only_used_arguments_are_loaded()
     {
-        Assert.Equal(["r1 = *(u64 *)(r1 + 0x68)", "w1 = w1", "r0 = r1", "exit"], Instructions("SecondOnly"));
-        Assert.Equal(["r1 = *(u64 *)(r1 + 0x8)", "w1 = w1", "r0 = r1", "exit"], Instructions("SecondOnly", TargetArchitecture.Arm64));
+        Assert.Equal(["r0 = *(u64 *)(r1 + 0x68)", "w0 = w0", "exit"], Instructions("SecondOnly"));
+        Assert.Equal(["r0 = *(u64 *)(r1 + 0x8)", "w0 = w0", "exit"], Instructions("SecondOnly", TargetArchitecture.Arm64));
     }
 
     [Theory]
@@ -88,8 +88,8 @@ public sealed class TracingInstructionTests
     [Fact]
     public void A_return_probe_parameter_is_the_return_value_register()
     {
-        Assert.Equal(["r1 = *(u64 *)(r1 + 0x50)", "w1 = w1", "r0 = r1", "exit"], Instructions("Returned"));
-        Assert.Equal(["r1 = *(u64 *)(r1 + 0x0)", "w1 = w1", "r0 = r1", "exit"], Instructions("Returned", TargetArchitecture.Arm64));
+        Assert.Equal(["r0 = *(u64 *)(r1 + 0x50)", "w0 = w0", "exit"], Instructions("Returned"));
+        Assert.Equal(["r0 = *(u64 *)(r1 + 0x0)", "w0 = w0", "exit"], Instructions("Returned", TargetArchitecture.Arm64));
     }
 
     [Theory]
@@ -103,7 +103,7 @@ public sealed class TracingInstructionTests
     [Fact]
     public void A_tracepoint_field_read_is_a_load_at_its_record_offset()
     {
-        Assert.Equal(["r1 = *(u64 *)(r1 + 0x20)", "w1 = w1", "r0 = r1", "exit"], Instructions("RecordFlags"));
+        Assert.Equal(["r0 = *(u64 *)(r1 + 0x20)", "w0 = w0", "exit"], Instructions("RecordFlags"));
     }
 
     [Fact]

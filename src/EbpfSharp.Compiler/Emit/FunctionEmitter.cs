@@ -328,7 +328,8 @@ internal sealed partial class FunctionEmitter
 
     /// <summary>
     /// Atomics take their operand in a register and fetch into it: R0 serves for both, so the value's own register
-    /// survives. Only plain add exists before ISA v3 (BPF_XADD); fetch forms, exchange, and/or/xor came with v3.
+    /// survives; a plain update reads its operand's register directly. Only plain add exists before ISA v3
+    /// (BPF_XADD); fetch forms, exchange, and/or/xor came with v3.
     /// </summary>
     private void AtomicUpdate(IrInstruction instruction)
     {
@@ -344,6 +345,10 @@ internal sealed partial class FunctionEmitter
         {
             LoadOperand(Register.R0, instruction.Operands[2]);
             Add(Atomic.CompareExchange(size, address, 0, Reg(instruction.Operands[1])));
+        }
+        else if (Registers.AtomicOperandRegisters.IsPlain(instruction) && instruction.Operands[1] is IrInstruction operand)
+        {
+            Add(Atomic.Apply(operation, size, address, 0, Reg(operand)));
         }
         else
         {
