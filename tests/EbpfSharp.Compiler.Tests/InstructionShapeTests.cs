@@ -45,6 +45,15 @@ public sealed class InstructionShapeTests
     }
 
     [Fact]
+    public void Folding_a_64_bit_checksum_sum_keeps_the_low_half_with_a_32_bit_move_not_an_ld_imm64_mask()
+    {
+        var code = Instructions("RewriteBothChecksums");
+
+        Assert.DoesNotContain(code, line => line.Contains("0xffffffff ll", StringComparison.Ordinal));
+        Assert.Contains(code, line => System.Text.RegularExpressions.Regex.IsMatch(line, @"^w\d = w\d$"));
+    }
+
+    [Fact]
     public void Signed_division_uses_sdiv_on_v4_and_unsigned_div_with_signs_before()
     {
         Assert.Contains(Instructions("SignedDivision", IsaVersion.V4), line => line.Contains("s/=", StringComparison.Ordinal));
