@@ -41,6 +41,7 @@ internal static class FunctionCompiler
             DeadCodeElimination.Run(function);   // frame addresses that only loads and stores used
             FrameStoreElimination.Run(function);
             PowerOfTwoDivision.Run(function);
+            WideMaskLowering.Run(function);
             if (module.Options.Isa < IsaVersion.V4)
                 SignedDivisionLowering.Run(function);
             CompareLowering.Run(function, module.Options.Isa);

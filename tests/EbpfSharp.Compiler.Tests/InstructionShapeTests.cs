@@ -35,6 +35,25 @@ public sealed class InstructionShapeTests
     }
 
     [Fact]
+    public void Identical_checksum_updates_of_two_arms_are_emitted_once()
+    {
+        var code = Instructions("RewriteBothChecksums");
+
+        // One fold (three 16-bit end-around carries) for both arms, not one per arm.
+        Assert.True(code.Count(line => line.EndsWith(">>= 0x10", StringComparison.Ordinal)) == 3, string.Join("\n", code));
+        Assert.DoesNotContain(code, line => line.Contains("r10", StringComparison.Ordinal));   // no spills
+    }
+
+    [Fact]
+    public void Folding_a_64_bit_checksum_sum_keeps_the_low_half_with_a_32_bit_move_not_an_ld_imm64_mask()
+    {
+        var code = Instructions("RewriteBothChecksums");
+
+        Assert.DoesNotContain(code, line => line.Contains("0xffffffff ll", StringComparison.Ordinal));
+        Assert.Contains(code, line => System.Text.RegularExpressions.Regex.IsMatch(line, @"^w\d = w\d$"));
+    }
+
+    [Fact]
     public void Signed_division_uses_sdiv_on_v4_and_unsigned_div_with_signs_before()
     {
         Assert.Contains(Instructions("SignedDivision", IsaVersion.V4), line => line.Contains("s/=", StringComparison.Ordinal));

@@ -20,6 +20,7 @@ internal static class Optimizer
         LoopUnrolling.Run,
         CopyMerging.Run,
         ByteSwapFolding.Run,
+        TailMerging.Run,
     ];
 
     public static void Run(IrFunction function)

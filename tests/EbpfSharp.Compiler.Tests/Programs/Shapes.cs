@@ -38,6 +38,28 @@ public static unsafe class Shapes
         }
         return sum > 100 ? XdpAction.Pass : XdpAction.Drop;
     }
+
+    // The TCP and UDP arms end in the same checksum update on different fields (tail merging).
+    [Xdp]
+    public static XdpAction RewriteBothChecksums(XdpContext ctx)
+    {
+        if (!ctx.TryGet(0, out EthernetHeader* eth) || eth->EtherType != EtherType.IPv4)
+            return XdpAction.Pass;
+        if (!ctx.TryGet(sizeof(EthernetHeader), out IPv4Header* ip) || !ctx.TryGet(34, out TcpHeader* tcp))
+            return XdpAction.Pass;
+        uint before = ip->DestinationAddress;
+        uint after = before + 1;
+        ip->DestinationAddress = after;
+        if (ip->Protocol == IPProtocol.Tcp)
+            tcp->Checksum = Checksum.Replace32(tcp->Checksum, before, after);
+        else
+        {
+            var udp = (UdpHeader*)tcp;
+            if (udp->Checksum != 0)
+                udp->Checksum = Checksum.Replace32(udp->Checksum, before, after);
+        }
+        return XdpAction.Tx;
+    }
 }
 
 // Programs for what value ranges prove: offsets and quotients known non-negative, and the cases where a value may
