@@ -31,6 +31,8 @@ internal sealed partial class MethodImporter
             var load = Emit(IrOpcode.Load, size == 8 || method.ReturnType.IsPointer, context);
             load.Immediate = offset;
             load.Size = size;
+            if (method.ReturnType.IsPointer)
+                load.ContextPointer = method.Name switch { "get_Data" => ContextPointer.PacketStart, "get_DataEnd" => ContextPointer.PacketEnd, _ => ContextPointer.Other };
             PushValue(load, load.Wide ? StackKind.NativeInt : StackKind.Int32);
             return;
         }

@@ -43,6 +43,12 @@ internal sealed class IrInstruction : IrValue
 
     public string? Symbol { get; set; }
 
+    /// <summary>
+    /// For a load of a pointer field of the context: which one. The verifier turns these 4-byte loads into
+    /// 64-bit pointers, so their value is not the zero-extended u32 the load's width suggests.
+    /// </summary>
+    public ContextPointer ContextPointer { get; set; }
+
     /// <summary>A CO-RE relocation on a <see cref="IrOpcode.Materialize"/> (its constant is the local value).</summary>
     public CoreRelocation? CoreRelocation { get; set; }
 
@@ -56,6 +62,20 @@ internal sealed class IrInstruction : IrValue
     public int Id { get; set; }
 
     public bool IsTerminator => Opcode >= IrOpcode.Jump;
+
+    /// <summary>Gives a copy of this instruction (same opcode, new operands) everything else this one carries.</summary>
+    public void CopyAttributesTo(IrInstruction copy)
+    {
+        copy.Immediate = Immediate;
+        copy.Size = Size;
+        copy.Condition = Condition;
+        copy.Frame = Frame;
+        copy.Symbol = Symbol;
+        copy.CoreRelocation = CoreRelocation;
+        copy.ContextPointer = ContextPointer;
+        copy.Location = Location;
+        copy.ProducesValue = ProducesValue;
+    }
 
     public IrInstruction WithSize(int size)
     {

@@ -94,14 +94,7 @@ internal static class LoopRotation
         foreach (var instruction in header.Instructions.Where(instruction => instruction.Opcode != IrOpcode.Phi))
         {
             var copy = function.New(instruction.Opcode, instruction.Wide);
-            copy.Immediate = instruction.Immediate;
-            copy.Size = instruction.Size;
-            copy.Condition = instruction.Condition;
-            copy.Frame = instruction.Frame;
-            copy.Symbol = instruction.Symbol;
-            copy.CoreRelocation = instruction.CoreRelocation;
-            copy.Location = instruction.Location;
-            copy.ProducesValue = instruction.ProducesValue;
+            instruction.CopyAttributesTo(copy);
             copy.Targets.AddRange(instruction.Targets);
             latch.Append(copy);
             atLatch[instruction] = copy;

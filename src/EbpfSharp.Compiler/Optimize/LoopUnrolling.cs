@@ -246,14 +246,7 @@ internal static class LoopUnrolling
                 if (block == header && instruction.Opcode == IrOpcode.Phi)
                     continue;
                 var copy = function.New(instruction.Opcode, instruction.Wide);
-                copy.Immediate = instruction.Immediate;
-                copy.Size = instruction.Size;
-                copy.Condition = instruction.Condition;
-                copy.Frame = instruction.Frame;
-                copy.Symbol = instruction.Symbol;
-                copy.CoreRelocation = instruction.CoreRelocation;
-                copy.Location = instruction.Location;
-                copy.ProducesValue = instruction.ProducesValue;
+                instruction.CopyAttributesTo(copy);
                 blocks[block].Append(copy);
                 values[instruction] = copy;
                 copies.Add((instruction, copy));

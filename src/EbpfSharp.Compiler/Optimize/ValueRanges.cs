@@ -267,6 +267,8 @@ internal sealed class ValueRanges
                 return a!.Value.Within(int.MinValue, int.MaxValue) ? a : full;
             case IrOpcode.Add:
                 return Fit(full, (Int128)a!.Value.Lo + b!.Value.Lo, (Int128)a.Value.Hi + b.Value.Hi);
+            case IrOpcode.Sub when IsPacketLength(instruction):
+                return new ValueRange(0, int.MaxValue);
             case IrOpcode.Sub:
                 return Fit(full, (Int128)a!.Value.Lo - b!.Value.Hi, (Int128)a.Value.Hi - b.Value.Lo);
             case IrOpcode.Mul:
@@ -325,6 +327,8 @@ internal sealed class ValueRanges
                     return operands[0].Wide ? (a!.Value.Within(0, int.MaxValue) ? a : full) : a;
                 return a!.Value.Within(0, max) ? a : new ValueRange(0, max);
             }
+            case IrOpcode.Load when instruction.ContextPointer != ContextPointer.None:
+                return full;
             case IrOpcode.Load or IrOpcode.ByteSwap when instruction.Size < 4 || (instruction.Size == 4 && wide):
                 return new ValueRange(0, instruction.Size == 4 ? uint.MaxValue : (1L << (instruction.Size * 8)) - 1);
             case IrOpcode.Compare:
@@ -336,6 +340,14 @@ internal sealed class ValueRanges
         }
         return full;
     }
+
+    /// <summary>
+    /// <c>ctx.DataEnd - ctx.Data</c>: the kernel keeps data_end at or after data, and a packet's linear part is far
+    /// below 2 GiB, so <c>(ulong)ctx.Length</c> needs no sign extension.
+    /// </summary>
+    private static bool IsPacketLength(IrInstruction subtraction) =>
+        subtraction.Operands is [IrInstruction { ContextPointer: ContextPointer.PacketEnd } end, IrInstruction { ContextPointer: ContextPointer.PacketStart } start]
+        && end.Operands[0] == start.Operands[0];
 
     private static ValueRange Fit(ValueRange full, Int128 lo, Int128 hi) =>
         lo >= full.Lo && hi <= full.Hi ? new ValueRange((long)lo, (long)hi) : full;
