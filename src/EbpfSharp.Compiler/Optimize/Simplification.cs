@@ -22,6 +22,7 @@ internal static class Simplification
                     changed |= SimplifyTerminator(function, block, instruction);
                     continue;
                 }
+                changed |= SkipLowBytesMask(instruction);
                 if (Replacement(instruction) is { } replacement && replacement != instruction)
                 {
                     replacements[instruction] = replacement;
@@ -80,6 +81,35 @@ internal static class Simplification
                 return null;
         }
         return null;
+    }
+
+    /// <summary>
+    /// An instruction that reads only the low bytes of an operand (a narrow store, a byte swap, a zero-extension)
+    /// reads them past an <c>and</c> that keeps them: <c>w1 &amp;= 0xffff; be16 r1</c> needs no <c>and</c>.
+    /// </summary>
+    private static bool SkipLowBytesMask(IrInstruction instruction)
+    {
+        int index = instruction.Opcode switch
+        {
+            IrOpcode.ByteSwap or IrOpcode.ZeroExtend => 0,
+            IrOpcode.Store => 1,
+            _ => -1,
+        };
+        if (index < 0 || instruction.Size is not (1 or 2 or 4) || instruction.Operands[index] is not IrInstruction operand || operand.Operands.Count == 0
+            || operand.Operands[0] is IrConstant)
+            return false;
+        long low = (1L << (instruction.Size * 8)) - 1;
+        bool keepsLowBytes = operand switch
+        {
+            { Opcode: IrOpcode.And, Operands: [_, IrConstant mask] } => (mask.Value & low) == low,
+            // A stored (uint)pointer stays cut: the verifier refuses narrow stores of a pointer.
+            { Opcode: IrOpcode.ZeroExtend } => operand.Size >= instruction.Size && MemoryPlace.IsInteger(operand.Operands[0]),
+            _ => false,
+        };
+        if (!keepsLowBytes)
+            return false;
+        instruction.Operands[index] = operand.Operands[0];
+        return true;
     }
 
     private static IrValue? ZeroExtendReplacement(IrInstruction instruction, IrValue operand)
