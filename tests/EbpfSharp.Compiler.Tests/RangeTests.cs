@@ -181,6 +181,15 @@ public sealed class RangeTests
     }
 
     [Fact]
+    public void The_packet_length_widens_without_sign_extension()
+    {
+        var code = Instructions(nameof(RangeShapes.WideLength));
+
+        Assert.False(SignExtends(code));
+        Assert.DoesNotContain(code, line => line.Contains("<<= 0x20", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Offsets_that_may_be_negative_are_sign_extended()
     {
         Assert.True(SignExtends(Instructions(nameof(RangeShapes.MaybeNegativeOffset))));

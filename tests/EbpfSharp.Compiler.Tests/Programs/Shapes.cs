@@ -78,6 +78,13 @@ public static unsafe class RangeShapes
     }
 
     [Xdp]
+    public static XdpAction WideLength(XdpContext ctx)
+    {
+        ulong length = (ulong)ctx.Length;   // DataEnd - Data: never negative
+        return length >> 3 == 7 ? XdpAction.Drop : XdpAction.Pass;
+    }
+
+    [Xdp]
     public static XdpAction MaybeNegativeOffset(XdpContext ctx)
     {
         int offset = ctx.Length - 100;
