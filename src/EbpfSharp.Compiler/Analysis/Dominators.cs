@@ -18,20 +18,9 @@ internal sealed class Dominators
     public static Dominators Compute(IrFunction function)
     {
         var dominators = new Dominators();
-        var postorder = new List<IrBlock>();
-        var visited = new HashSet<IrBlock>();
-        void Visit(IrBlock block)
-        {
-            if (!visited.Add(block))
-                return;
-            foreach (var successor in block.Successors)
-                Visit(successor);
-            postorder.Add(block);
-        }
-        Visit(function.Entry);
-        for (int i = 0; i < postorder.Count; i++)
-            dominators._order[postorder[i]] = i;
-        var reversePostorder = Enumerable.Reverse(postorder).ToList();
+        var reversePostorder = BlockOrder.ReversePostorder(function);
+        for (int i = 0; i < reversePostorder.Count; i++)
+            dominators._order[reversePostorder[i]] = reversePostorder.Count - 1 - i;   // postorder numbers
         dominators._immediate[function.Entry] = function.Entry;
         bool changed = true;
         while (changed)

@@ -19,7 +19,7 @@ internal static class ComputationReuse
         var calls = new CallPlacement(function);
         var seen = new Dictionary<Key, List<IrInstruction>>();
         var replacements = new Dictionary<IrValue, IrValue>();
-        foreach (var block in LoadForwarding.ReversePostorder(function))
+        foreach (var block in BlockOrder.ReversePostorder(function))
             foreach (var instruction in block.Instructions)
             {
                 if (!ConstantEvaluator.IsPure(instruction) || instruction.Opcode is IrOpcode.Materialize or IrOpcode.Copy || instruction.Operands.Count is 0 or > 2)

@@ -1,3 +1,4 @@
+using EbpfSharp.Compiler.Analysis;
 using EbpfSharp.Compiler.Ir;
 
 namespace EbpfSharp.Compiler.Optimize;
@@ -22,7 +23,7 @@ internal static class LoadForwarding
         bool changed = false;
         var known = new Dictionary<IrBlock, List<Known>>();
         var calls = new CallPlacement(function);
-        foreach (var block in ReversePostorder(function))
+        foreach (var block in BlockOrder.ReversePostorder(function))
         {
             var state = Incoming(block, known);
             foreach (var instruction in block.Instructions)
@@ -102,30 +103,5 @@ internal static class LoadForwarding
             return [];
         var first = known[block.Predecessors[0]];
         return [.. first.Where(entry => block.Predecessors.Skip(1).All(predecessor => known[predecessor].Contains(entry)))];
-    }
-
-    internal static List<IrBlock> ReversePostorder(IrFunction function)
-    {
-        var postorder = new List<IrBlock>();
-        var visited = new HashSet<IrBlock>();
-        var stack = new Stack<(IrBlock Block, IEnumerator<IrBlock> Successors)>();
-        visited.Add(function.Entry);
-        stack.Push((function.Entry, function.Entry.Successors.ToList().GetEnumerator()));
-        while (stack.Count > 0)
-        {
-            var (block, successors) = stack.Peek();
-            if (successors.MoveNext())
-            {
-                if (visited.Add(successors.Current))
-                    stack.Push((successors.Current, successors.Current.Successors.ToList().GetEnumerator()));
-            }
-            else
-            {
-                stack.Pop();
-                postorder.Add(block);
-            }
-        }
-        postorder.Reverse();
-        return postorder;
     }
 }

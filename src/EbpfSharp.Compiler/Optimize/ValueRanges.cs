@@ -42,7 +42,7 @@ internal sealed class ValueRanges
     private ValueRanges(IrFunction function)
     {
         _dominators = Dominators.Compute(function);
-        var order = ReversePostorder(function);
+        var order = BlockOrder.ReversePostorder(function);
         foreach (var block in order)
             _facts[block] = FactsOf(block, order);
         for (int round = 0; round < MaxRounds; round++)
@@ -114,29 +114,6 @@ internal sealed class ValueRanges
         if (edge is { } fact)
             facts = facts.Append(fact);
         return Refine(value, range, facts);
-    }
-
-    private static List<IrBlock> ReversePostorder(IrFunction function)
-    {
-        var postorder = new List<IrBlock>();
-        var visited = new HashSet<IrBlock>();
-        var stack = new Stack<(IrBlock Block, IEnumerator<IrBlock> Successors)>();
-        visited.Add(function.Entry);
-        stack.Push((function.Entry, function.Entry.Successors.ToList().GetEnumerator()));
-        while (stack.Count > 0)
-        {
-            var (block, successors) = stack.Peek();
-            if (successors.MoveNext())
-            {
-                if (visited.Add(successors.Current))
-                    stack.Push((successors.Current, successors.Current.Successors.ToList().GetEnumerator()));
-                continue;
-            }
-            stack.Pop();
-            postorder.Add(block);
-        }
-        postorder.Reverse();
-        return postorder;
     }
 
     /// <summary>The conditions known on entry to a block: the edges into the blocks that dominate it, taken when only they lead there.</summary>

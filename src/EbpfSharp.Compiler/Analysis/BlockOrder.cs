@@ -1,0 +1,34 @@
+using EbpfSharp.Compiler.Ir;
+
+namespace EbpfSharp.Compiler.Analysis;
+
+/// <summary>Orders of a function's blocks that the analyses walk in.</summary>
+internal static class BlockOrder
+{
+    /// <summary>
+    /// The blocks reachable from the entry in reverse postorder: every block comes before its successors except
+    /// along loop back edges, so a forward analysis sees a block's predecessors first. Iterative, so deep chains
+    /// of blocks (unrolled loops) do not recurse.
+    /// </summary>
+    public static List<IrBlock> ReversePostorder(IrFunction function)
+    {
+        var postorder = new List<IrBlock>();
+        var visited = new HashSet<IrBlock> { function.Entry };
+        var stack = new Stack<(IrBlock Block, IEnumerator<IrBlock> Successors)>();
+        stack.Push((function.Entry, function.Entry.Successors.ToList().GetEnumerator()));
+        while (stack.Count > 0)
+        {
+            var (block, successors) = stack.Peek();
+            if (successors.MoveNext())
+            {
+                if (visited.Add(successors.Current))
+                    stack.Push((successors.Current, successors.Current.Successors.ToList().GetEnumerator()));
+                continue;
+            }
+            stack.Pop();
+            postorder.Add(block);
+        }
+        postorder.Reverse();
+        return postorder;
+    }
+}
