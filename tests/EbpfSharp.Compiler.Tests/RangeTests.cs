@@ -207,4 +207,12 @@ public sealed class RangeTests
             Assert.DoesNotContain(code, line => line.Contains("/=", StringComparison.Ordinal) || line.Contains("%=", StringComparison.Ordinal));
         }
     }
+    [Fact]
+    public void A_long_known_to_fit_is_used_as_a_uint_without_an_edge_block()
+    {
+        var code = Instructions("ClampedKey");
+
+        Assert.DoesNotContain(code, line => System.Text.RegularExpressions.Regex.IsMatch(line, @"^w(\d) = w\1$"));
+        Assert.DoesNotContain(code.Zip(code.Skip(1)), pair => pair.First == "exit" && pair.Second.StartsWith("goto", StringComparison.Ordinal));
+    }
 }

@@ -43,13 +43,36 @@ internal sealed partial class FunctionEmitter
                 emitter.Select(instruction, next);
         }
         var code = emitter._code.Select(instruction =>
-            instruction.IsBranch && instruction.Reference is { } target && emitter._labelAliases.TryGetValue(target, out var canonical)
-                ? instruction with { Reference = canonical }
+            instruction.IsBranch && instruction.Reference is { } target && emitter._labelAliases.ContainsKey(target)
+                ? instruction with { Reference = emitter.Canonical(target) }
                 : instruction).ToList();
         return new EmittedFunction(symbol, code, emitter._lines, stack, [.. emitter._callees]) { CoreRelocations = emitter._coreRelocations };
     }
 
     private static string Label(IrBlock block) => $"B{block.Id}";
+
+    /// <summary>
+    /// Whether a jump to <paramref name="target"/> would be all its block emits (a phi's edge block whose copy the
+    /// allocator coalesced away) and nothing falls through into it: the block's labels then name the target instead.
+    /// </summary>
+    private bool JumpsFromNothing(IrBlock target)
+    {
+        if (_pendingLabels.Count == 0 || _code.Count == 0 || !(_code[^1].IsExit || _code[^1].OpCode == Jmp.Ja(0).OpCode)
+            || _pendingLabels.Contains(Label(target)))
+            return false;
+        foreach (var label in _pendingLabels)
+            _labelAliases[label] = Label(target);
+        _pendingLabels.Clear();
+        return true;
+    }
+
+    /// <summary>The label an alias finally names (an empty block's label may name another empty block's).</summary>
+    private string Canonical(string label)
+    {
+        for (int steps = 0; steps <= _labelAliases.Count && _labelAliases.TryGetValue(label, out var next); steps++)
+            label = next;
+        return label;
+    }
 
     private Register Reg(IrValue value) => value is IrInstruction instruction && _registers.TryGetValue(instruction, out var register)
         ? register
@@ -172,7 +195,7 @@ internal sealed partial class FunctionEmitter
                 AtomicUpdate(instruction);
                 break;
             case IrOpcode.Jump:
-                if (instruction.Targets[0] != next)
+                if (instruction.Targets[0] != next && !JumpsFromNothing(instruction.Targets[0]))
                     Add(Jmp.Ja(Label(instruction.Targets[0])));
                 break;
             case IrOpcode.CompareBranch:
