@@ -66,6 +66,32 @@ internal sealed partial class FunctionEmitter
         return true;
     }
 
+    /// <summary>The <c>r0 = constant</c> a return of a constant (or of nothing) emits, when it is one instruction.</summary>
+    private static Instruction? ConstantResult(IrInstruction ret) => ret.Operands.Count == 0
+        ? Alu64.Mov.Imm(Register.R0, 0)
+        : ret.Operands[0] is IrConstant { Wide: false } constant ? Alu32.Mov.Imm(Register.R0, unchecked((int)constant.Value))
+        : ret.Operands[0] is IrConstant { Value: >= int.MinValue and <= int.MaxValue } wide ? Alu64.Mov.Imm(Register.R0, (int)wide.Value)
+        : null;
+
+    /// <summary>
+    /// Whether a block that only returns, and that nothing falls through into, can name the same
+    /// <c>r0 = constant; exit</c> emitted earlier instead of emitting it again (as clang shares one return).
+    /// </summary>
+    private bool ReturnsLikeEarlier(IrBlock block, Instruction load)
+    {
+        if (!_pendingLabels.Contains(Label(block)) || _code.Count == 0 || !(_code[^1].IsExit || _code[^1].OpCode == Jmp.Ja(0).OpCode))
+            return false;
+        int index = Enumerable.Range(0, _code.Count - 1).FirstOrDefault(i => _code[i] with { Label = null } == load && _code[i + 1].IsExit, -1);
+        if (index < 0)
+            return false;
+        string label = _code[index].Label ?? $"R{index}";
+        _code[index] = _code[index].WithLabel(label);
+        foreach (var pending in _pendingLabels)
+            _labelAliases[pending] = label;
+        _pendingLabels.Clear();
+        return true;
+    }
+
     /// <summary>The label an alias finally names (an empty block's label may name another empty block's).</summary>
     private string Canonical(string label)
     {
@@ -203,6 +229,8 @@ internal sealed partial class FunctionEmitter
                 break;
             case IrOpcode.Switch:
                 Switch(instruction, next);
+                break;
+            case IrOpcode.Return when ConstantResult(instruction) is { } load && ReturnsLikeEarlier(instruction.Block, load):
                 break;
             case IrOpcode.Return:
                 if (instruction.Operands.Count == 0)
