@@ -312,4 +312,50 @@ public sealed class MemoryTests
 
         Assert.DoesNotContain(code, line => line.Contains(") = 0x0", StringComparison.Ordinal) && line.Contains("r10", StringComparison.Ordinal));
     }
+    [Fact]
+    public void A_packet_byte_branched_on_after_a_call_is_read_again_there()
+    {
+        var code = Instructions("BranchAgainAfterCall");
+
+        Assert.Equal(2, code.Count(line => System.Text.RegularExpressions.Regex.IsMatch(line, @"^r\d = \*\(u8 \*\)\(r\d \+ 0x17\)$")));
+        Assert.DoesNotContain(code, line => System.Text.RegularExpressions.Regex.IsMatch(line, @"^r[89] = "));   // one callee-saved register (the packet)
+    }
+
+    [Fact]
+    public void A_packet_byte_stored_to_before_the_call_is_not_read_again()
+    {
+        var code = Instructions("BranchAgainAfterStoreAndCall");
+
+        Assert.Single(code, line => System.Text.RegularExpressions.Regex.IsMatch(line, @"^r\d = \*\(u8 \*\)\(r\d \+ 0x17\)$"));
+    }
+    // p[9] read, a helper called with the given arguments, p[9] and p[8] used after it.
+    private static (IrFunction Function, IrBlock Block, IrInstruction Load) AcrossCall(Func<IrInstruction, IrValue[]> arguments)
+    {
+        var (function, block, pointer) = Straight();
+        var value = Load(function, block, pointer, 1, 9);
+        var call = block.Append(function.New(IrOpcode.CallHelper, true, arguments(block.Instructions[0])));
+        call.Immediate = 44;
+        Return(function, block, value, Load(function, block, pointer, 1, 8), call);
+        return (function, block, value);
+    }
+
+    [Fact]
+    public void A_packet_byte_is_read_again_after_a_call_passed_only_integers()
+    {
+        var (function, block, load) = AcrossCall(_ => [IrConstant.Of64(1)]);
+
+        Assert.True(PacketReload.Run(function));
+
+        var add = block.Instructions.First(i => i.Opcode == IrOpcode.Add);
+        Assert.NotSame(load, add.Operands[0]);
+        Assert.Equal(2, block.Instructions.Count(i => i is { Opcode: IrOpcode.Load, Immediate: 9 }));
+    }
+
+    [Fact]
+    public void A_packet_byte_is_not_read_again_after_a_call_passed_the_context()
+    {
+        var (function, _, _) = AcrossCall(context => [context, IrConstant.Of64(2)]);   // bpf_xdp_adjust_head(ctx, 2)
+
+        Assert.False(PacketReload.Run(function));
+    }
 }

@@ -216,4 +216,19 @@ public sealed class RangeTests
             Assert.DoesNotContain(code, line => line.Contains("/=", StringComparison.Ordinal) || line.Contains("%=", StringComparison.Ordinal));
         }
     }
+    [Fact]
+    public void A_long_known_to_fit_is_used_as_a_uint_without_an_edge_block()
+    {
+        var code = Instructions("ClampedKey");
+
+        Assert.DoesNotContain(code, line => System.Text.RegularExpressions.Regex.IsMatch(line, @"^w(\d) = w\1$"));
+        Assert.DoesNotContain(code.Zip(code.Skip(1)), pair => pair.First == "exit" && pair.Second.StartsWith("goto", StringComparison.Ordinal));
+    }
+    [Fact]
+    public void Two_returns_of_the_same_constant_share_one_exit()   // Emit/FunctionEmitter.cs, not ranges: ClampedKey has two
+    {
+        var code = Instructions("ClampedKey");
+
+        Assert.Single(code, line => line == "exit");
+    }
 }

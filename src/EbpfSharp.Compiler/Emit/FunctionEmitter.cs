@@ -43,13 +43,62 @@ internal sealed partial class FunctionEmitter
                 emitter.Select(instruction, next);
         }
         var code = emitter._code.Select(instruction =>
-            instruction.IsBranch && instruction.Reference is { } target && emitter._labelAliases.TryGetValue(target, out var canonical)
-                ? instruction with { Reference = canonical }
+            instruction.IsBranch && instruction.Reference is { } target && emitter._labelAliases.ContainsKey(target)
+                ? instruction with { Reference = emitter.Canonical(target) }
                 : instruction).ToList();
         return new EmittedFunction(symbol, code, emitter._lines, stack, [.. emitter._callees]) { CoreRelocations = emitter._coreRelocations };
     }
 
     private static string Label(IrBlock block) => $"B{block.Id}";
+
+    /// <summary>
+    /// Whether a jump to <paramref name="target"/> would be all its block emits (a phi's edge block whose copy the
+    /// allocator coalesced away) and nothing falls through into it: the block's labels then name the target instead.
+    /// </summary>
+    private bool JumpsFromNothing(IrBlock target)
+    {
+        if (_pendingLabels.Count == 0 || _code.Count == 0 || !(_code[^1].IsExit || _code[^1].OpCode == Jmp.Ja(0).OpCode)
+            || _pendingLabels.Contains(Label(target)))
+            return false;
+        foreach (var label in _pendingLabels)
+            _labelAliases[label] = Label(target);
+        _pendingLabels.Clear();
+        return true;
+    }
+
+    /// <summary>The <c>r0 = constant</c> a return of a constant (or of nothing) emits, when it is one instruction.</summary>
+    private static Instruction? ConstantResult(IrInstruction ret) => ret.Operands.Count == 0
+        ? Alu64.Mov.Imm(Register.R0, 0)
+        : ret.Operands[0] is IrConstant { Wide: false } constant ? Alu32.Mov.Imm(Register.R0, unchecked((int)constant.Value))
+        : ret.Operands[0] is IrConstant { Value: >= int.MinValue and <= int.MaxValue } wide ? Alu64.Mov.Imm(Register.R0, (int)wide.Value)
+        : null;
+
+    /// <summary>
+    /// Whether a block that only returns, and that nothing falls through into, can name the same
+    /// <c>r0 = constant; exit</c> emitted earlier instead of emitting it again (as clang shares one return).
+    /// </summary>
+    private bool ReturnsLikeEarlier(IrBlock block, Instruction load)
+    {
+        if (!_pendingLabels.Contains(Label(block)) || _code.Count == 0 || !(_code[^1].IsExit || _code[^1].OpCode == Jmp.Ja(0).OpCode))
+            return false;
+        int index = Enumerable.Range(0, _code.Count - 1).FirstOrDefault(i => _code[i] with { Label = null } == load && _code[i + 1].IsExit, -1);
+        if (index < 0)
+            return false;
+        string label = _code[index].Label ?? $"R{index}";
+        _code[index] = _code[index].WithLabel(label);
+        foreach (var pending in _pendingLabels)
+            _labelAliases[pending] = label;
+        _pendingLabels.Clear();
+        return true;
+    }
+
+    /// <summary>The label an alias finally names (an empty block's label may name another empty block's).</summary>
+    private string Canonical(string label)
+    {
+        for (int steps = 0; steps <= _labelAliases.Count && _labelAliases.TryGetValue(label, out var next); steps++)
+            label = next;
+        return label;
+    }
 
     private Register Reg(IrValue value) => value is IrInstruction instruction && _registers.TryGetValue(instruction, out var register)
         ? register
@@ -172,7 +221,7 @@ internal sealed partial class FunctionEmitter
                 AtomicUpdate(instruction);
                 break;
             case IrOpcode.Jump:
-                if (instruction.Targets[0] != next)
+                if (instruction.Targets[0] != next && !JumpsFromNothing(instruction.Targets[0]))
                     Add(Jmp.Ja(Label(instruction.Targets[0])));
                 break;
             case IrOpcode.CompareBranch:
@@ -180,6 +229,8 @@ internal sealed partial class FunctionEmitter
                 break;
             case IrOpcode.Switch:
                 Switch(instruction, next);
+                break;
+            case IrOpcode.Return when ConstantResult(instruction) is { } load && ReturnsLikeEarlier(instruction.Block, load):
                 break;
             case IrOpcode.Return:
                 if (instruction.Operands.Count == 0)

@@ -54,6 +54,17 @@ internal readonly record struct MemoryPlace(object Base, long Offset, int Size)
     /// <summary>Whether the value is an integer, never a pointer (the verifier refuses to cut or narrowly store a pointer).</summary>
     public static bool IsInteger(IrValue value) => OriginOf(value, depth: 0).Kind == OriginKind.Integer;
 
+    /// <summary>Whether the value is known to point into the packet (a load through it reads packet bytes).</summary>
+    public static bool PointsIntoPacket(IrValue value) => OriginOf(value, depth: 0).Kind == OriginKind.Packet;
+
+    /// <summary>
+    /// Whether a call passed the value might write packet bytes or move the packet through it: anything but an
+    /// integer, a stack address, a map value or a map's address (bpf_xdp_adjust_head is passed the context).
+    /// </summary>
+    public static bool MayReachPacket(IrValue value) =>
+        value is not IrInstruction { Opcode: IrOpcode.SymbolAddress }
+        && OriginOf(value, depth: 0).Kind is not (OriginKind.Integer or OriginKind.Frame or OriginKind.MapValue);
+
     private static Origin OriginOf(object value) => value switch
     {
         FrameObject frame => new Origin(OriginKind.Frame, frame),

@@ -12,6 +12,7 @@ internal static class Optimizer
         AddressFolding.Run,
         ContextLoadReuse.Run,
         LoadForwarding.Run,
+        PacketReload.Run,
         ComputationReuse.Run,
         SymbolAddressReuse.Run,
         DeadCodeElimination.Run,

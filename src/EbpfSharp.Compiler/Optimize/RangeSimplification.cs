@@ -64,6 +64,9 @@ internal static class RangeSimplification
             }
             case IrOpcode.ZeroExtend when instruction.Size == 4 && wide && !a.Wide:
                 return a;
+            // (uint)x of a long known to fit: the register already holds the zero-extended value, as a 32-bit value stands for a wide one.
+            case IrOpcode.ZeroExtend when instruction.Size == 4 && !wide && a.Wide && a is not IrConstant:
+                return range.Within(0, uint.MaxValue) ? a : null;
             case IrOpcode.ZeroExtend when a.Wide == wide && a is not IrConstant:
             {
                 long max = instruction.Size >= 8 ? long.MaxValue : (1L << (instruction.Size * 8)) - 1;

@@ -91,36 +91,12 @@ internal static class TailMerging
             longest++;
         // Shorter tails leave fewer values defined inside them; try from the longest down.
         for (int length = longest; length >= 1; length--)
-            if (Plan(function, first, second, successor, length) is { } plan && plan.Worthwhile(successor is null)
-                && (plan.Phis.Count + plan.Addresses.Count == 0 || !CallOnOneArm(first, second)))
+            if (Plan(function, first, second, successor, length) is { } plan && plan.Worthwhile(successor is null))
             {
                 Apply(function, first, second, successor, length, plan);
                 return true;
             }
         return false;
-    }
-
-    /// <summary>
-    /// Whether a block that reaches only one of the two (an arm of their branch) calls: a phi copy made before the
-    /// other arm would then live across that call in linear-scan order, in a callee-saved register or a spill.
-    /// </summary>
-    private static bool CallOnOneArm(IrBlock first, IrBlock second)
-    {
-        var reachFirst = Ancestors(first);
-        var reachSecond = Ancestors(second);
-        return reachFirst.Concat(reachSecond).Any(block => reachFirst.Contains(block) != reachSecond.Contains(block)
-            && block.Instructions.Any(instruction => instruction.IsCall));
-    }
-
-    private static HashSet<IrBlock> Ancestors(IrBlock block)
-    {
-        var seen = new HashSet<IrBlock> { block };
-        var pending = new Stack<IrBlock>([block]);
-        while (pending.Count > 0)
-            foreach (var predecessor in pending.Pop().Predecessors)
-                if (seen.Add(predecessor))
-                    pending.Push(predecessor);
-        return seen;
     }
 
     /// <summary>Instructions before the terminator (phis excluded by <see cref="SameShape"/>).</summary>

@@ -57,4 +57,36 @@ public static unsafe class MemoryShapes
         Totals.Update(source, new Counts { Packets = 1, Bytes = (ulong)ctx.Length }, MapUpdateFlags.NoExist);
         return XdpAction.Drop;
     }
+    /// <summary>ip->Protocol checked, a map lookup, then branched on again (load_balancer's shape): read again after the call.</summary>
+    [Xdp]
+    public static XdpAction BranchAgainAfterCall(XdpContext ctx)
+    {
+        if (!ctx.TryGet(14, out IPv4Header* ip))
+            return XdpAction.Pass;
+        byte protocol = ip->Protocol;
+        if (protocol != IPProtocol.Tcp && protocol != IPProtocol.Udp)
+            return XdpAction.Pass;
+        Counts* counts = Totals.Lookup(ip->SourceAddress);
+        if (counts == null)
+            return XdpAction.Pass;
+        ip->Ttl = (byte)counts->Packets;
+        return protocol == IPProtocol.Tcp ? XdpAction.Tx : XdpAction.Drop;
+    }
+
+    /// <summary>As <see cref="BranchAgainAfterCall"/>, but ip->Protocol is overwritten before the call: the value read first is kept.</summary>
+    [Xdp]
+    public static XdpAction BranchAgainAfterStoreAndCall(XdpContext ctx)
+    {
+        if (!ctx.TryGet(14, out IPv4Header* ip))
+            return XdpAction.Pass;
+        byte protocol = ip->Protocol;
+        if (protocol != IPProtocol.Tcp && protocol != IPProtocol.Udp)
+            return XdpAction.Pass;
+        ip->Protocol = 0;
+        Counts* counts = Totals.Lookup(ip->SourceAddress);
+        if (counts == null)
+            return XdpAction.Pass;
+        ip->Ttl = (byte)counts->Packets;
+        return protocol == IPProtocol.Tcp ? XdpAction.Tx : XdpAction.Drop;
+    }
 }

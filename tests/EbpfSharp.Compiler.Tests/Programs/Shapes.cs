@@ -66,6 +66,21 @@ public static unsafe class Shapes
 // be negative (the sign extension and the signed division stay).
 public static unsafe class RangeShapes
 {
+    static readonly ArrayMap<ulong> ErrorCounts = new(maxEntries: 512);
+
+    /// <summary>(uint)n of a ulong proven below 512 as a map key (syscall_errors' shape): no zero-extension, no edge block.</summary>
+    [Xdp]
+    public static XdpAction ClampedKey(XdpContext ctx)
+    {
+        if (!ctx.TryGet(14, out ulong* word))
+            return XdpAction.Pass;
+        ulong n = *word;
+        ulong* count = ErrorCounts.Lookup(n < 512 ? (uint)n : 0);
+        if (count != null)
+            Interlocked.Increment(ref *count);
+        return XdpAction.Pass;
+    }
+
     [Xdp]
     public static XdpAction HeaderLengthOffset(XdpContext ctx)
     {

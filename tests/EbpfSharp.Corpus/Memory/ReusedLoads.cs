@@ -8,6 +8,8 @@ namespace EbpfSharp.Corpus.Memory;
 /// </summary>
 public static unsafe class ReusedLoads
 {
+    static readonly ArrayMap<uint> Weights = new(maxEntries: 4);
+
     /// <summary>Reads a byte, writes it decremented, reads it again (the TTL update's shape).</summary>
     [Xdp]
     public static XdpAction ReadWriteRead(XdpContext ctx)
@@ -127,6 +129,64 @@ public static unsafe class ReusedLoads
             scratch[1] = words[1] + 1;
         }
         words[0] = scratch[0] + scratch[1] + scratch[2];
+        return XdpAction.Tx;
+    }
+    /// <summary>A byte checked, a map lookup, the byte branched on again (read again after the call, Optimize/PacketReload.cs).</summary>
+    [Xdp]
+    public static XdpAction BranchAgainAfterLookup(XdpContext ctx)
+    {
+        byte* data = ctx.Data;
+        if (data + 14 + 4 > ctx.DataEnd)
+            return XdpAction.Pass;
+        byte* p = data + 14;
+        byte kind = p[1];
+        if (kind != 6 && kind != 17)
+            return XdpAction.Pass;
+        uint* weight = Weights.Lookup(p[0] & 3u);
+        if (weight == null)
+            return XdpAction.Aborted;
+        *weight += kind;
+        p[2] = (byte)(p[2] + *weight);
+        p[3] = kind == 6 ? (byte)(p[3] ^ 0x55) : (byte)(p[3] + kind);
+        return XdpAction.Tx;
+    }
+
+    /// <summary>As <see cref="BranchAgainAfterLookup"/>, but the byte is overwritten before the call: the value read first is used after it.</summary>
+    [Xdp]
+    public static XdpAction StoreThenBranchAfterLookup(XdpContext ctx)
+    {
+        byte* data = ctx.Data;
+        if (data + 14 + 4 > ctx.DataEnd)
+            return XdpAction.Pass;
+        byte* p = data + 14;
+        byte kind = p[1];
+        if (kind != 6 && kind != 17)
+            return XdpAction.Pass;
+        p[1] = (byte)(kind + 100);
+        uint* weight = Weights.Lookup(p[0] & 3u);
+        if (weight == null)
+            return XdpAction.Aborted;
+        p[2] = (byte)(p[2] + *weight);
+        p[3] = kind == 6 ? (byte)(p[3] ^ 0x55) : (byte)(p[3] + kind);
+        return XdpAction.Tx;
+    }
+
+    /// <summary>A byte checked, bpf_xdp_adjust_head, the byte branched on again: the value read first is used, not the moved packet's.</summary>
+    [Xdp]
+    public static XdpAction BranchAgainAfterAdjustHead(XdpContext ctx)
+    {
+        byte* data = ctx.Data;
+        if (data + 14 + 4 > ctx.DataEnd)
+            return XdpAction.Pass;
+        byte kind = data[15];
+        if (kind != 6 && kind != 17)
+            return XdpAction.Pass;
+        if (Bpf.XdpAdjustHead(ctx, 1) != 0)
+            return XdpAction.Aborted;
+        byte* start = ctx.Data;
+        if (start + 14 + 4 > ctx.DataEnd)
+            return XdpAction.Aborted;
+        start[16] = kind == 6 ? (byte)(start[15] ^ 0x55) : (byte)(start[15] + kind);
         return XdpAction.Tx;
     }
 }
