@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using EbpfSharp.TestSupport;
 
 namespace EbpfSharp.Benchmarks.UserSpace;
 
@@ -7,7 +8,8 @@ namespace EbpfSharp.Benchmarks.UserSpace;
 /// Runs each benchmark with libbpf (the C harness), then here with the same timing (rounds of fixed length after a
 /// warm-up round, best round's rate, twice as many rounds as one libbpf run), then with libbpf again, and prints
 /// ours / libbpf (the better of its two runs)
-/// per row: rates, so higher is better. Interleaving keeps both sides in the same stretch of machine load.
+/// per row: rates, so higher is better. Interleaving keeps both sides in the same stretch of machine load, and both
+/// run pinned to the same CPU.
 /// </summary>
 public static class Comparison
 {
@@ -17,6 +19,9 @@ public static class Comparison
     {
         string? only = Environment.GetEnvironmentVariable("EBPFSHARP_USERSPACE_ONLY");
         bool Want(string name) => only is null || only.Contains(name, StringComparison.Ordinal) || name.Contains(only, StringComparison.Ordinal);
+        // Both sides on one CPU: the harness processes inherit this thread's mask, so neither side gains or loses by
+        // which of the machine's CPUs (and their neighbours' load) the scheduler happens to give it.
+        using var pinned = CpuAffinity.PinCurrentThread(Environment.ProcessorCount > 1 ? 1 : 0);
         Console.Error.WriteLine("Building the object (clang-19) and the libbpf harness (gcc -O2 -lbpf)...");
         string harness = Native.BuildHarness();
         var libbpf = new Dictionary<string, double>();
