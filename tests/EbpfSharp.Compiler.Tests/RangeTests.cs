@@ -181,6 +181,16 @@ public sealed class RangeTests
     }
 
     [Fact]
+    public void Unsigned_division_and_remainder_by_powers_of_two_are_a_shift_and_a_mask()
+    {
+        var code = Instructions(nameof(RangeShapes.HashBucket));
+
+        Assert.DoesNotContain(code, line => line.Contains("/=", StringComparison.Ordinal) || line.Contains("%=", StringComparison.Ordinal));
+        Assert.Contains(code, line => line.Contains("&= 0xf", StringComparison.Ordinal));
+        Assert.Contains(code, line => line.Contains(">>= 0x6", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void The_packet_length_widens_without_sign_extension()
     {
         var code = Instructions(nameof(RangeShapes.WideLength));

@@ -23,6 +23,7 @@ internal static class Simplification
                     continue;
                 }
                 changed |= SkipLowBytesMask(instruction);
+                changed |= UnsignedPowerOfTwoDivision(instruction);
                 if (Replacement(instruction) is { } replacement && replacement != instruction)
                 {
                     replacements[instruction] = replacement;
@@ -33,6 +34,23 @@ internal static class Simplification
                 }
             }
         return changed;
+    }
+
+    /// <summary>
+    /// Unsigned <c>x / 2^k</c> is <c>x &gt;&gt; k</c> and <c>x % 2^k</c> is <c>x &amp; (2^k - 1)</c> (a hash modulo a table
+    /// size): a division costs a slow instruction once JIT-compiled, and the verifier keeps no bounds across it.
+    /// </summary>
+    private static bool UnsignedPowerOfTwoDivision(IrInstruction instruction)
+    {
+        if (instruction is not { Opcode: IrOpcode.DivUnsigned or IrOpcode.RemUnsigned, Operands: [_, IrConstant divisor] })
+            return false;
+        ulong value = instruction.Wide ? (ulong)divisor.Value : (uint)divisor.Int32;
+        if (value < 2 || (value & (value - 1)) != 0)
+            return false;
+        bool div = instruction.Opcode == IrOpcode.DivUnsigned;
+        instruction.Opcode = div ? IrOpcode.ShiftRightUnsigned : IrOpcode.And;
+        instruction.Operands[1] = IrConstant.Of(div ? System.Numerics.BitOperations.Log2(value) : (long)(value - 1), instruction.Wide);
+        return true;
     }
 
     private static IrValue? Replacement(IrInstruction instruction)

@@ -93,6 +93,14 @@ public static unsafe class RangeShapes
     }
 
     [Xdp]
+    public static XdpAction HashBucket(XdpContext ctx)
+    {
+        if (!ctx.TryGet(14, out uint* hash))
+            return XdpAction.Pass;
+        return *hash % 16 == 3 || *hash / 64 == 5 ? XdpAction.Drop : XdpAction.Pass;
+    }
+
+    [Xdp]
     public static XdpAction WideLength(XdpContext ctx)
     {
         ulong length = (ulong)ctx.Length;   // DataEnd - Data: never negative
