@@ -2,7 +2,10 @@ using System.Diagnostics;
 
 namespace EbpfSharp.Benchmarks.UserSpace;
 
-/// <summary>Builds the BPF object (clang-19) and the libbpf harness (gcc -O2 -lbpf) from the sources beside the executable.</summary>
+/// <summary>
+/// Builds the BPF object (clang-19), the libbpf harness (gcc -O2 -lbpf) and the libbpf rounds library (gcc -O2
+/// -shared -fPIC -lbpf) from the sources beside the executable.
+/// </summary>
 public static class Native
 {
     private static readonly string Sources = Path.Combine(AppContext.BaseDirectory, "c");
@@ -27,6 +30,15 @@ public static class Native
         Directory.CreateDirectory(Output);
         string output = Path.Combine(Output, "libbpf_bench");
         Run("gcc", ["-O2", "-Wall", Path.Combine(Sources, "libbpf_bench.c"), "-lbpf", "-o", output]);
+        return output;
+    }
+
+    /// <summary>The libbpf side of the interleaved comparison as a shared library (c/libbpf_rounds.c).</summary>
+    public static string BuildRoundsLibrary()
+    {
+        Directory.CreateDirectory(Output);
+        string output = Path.Combine(Output, "libbpf_rounds.so");
+        Run("gcc", ["-O2", "-Wall", "-shared", "-fPIC", Path.Combine(Sources, "libbpf_rounds.c"), "-lbpf", "-o", output]);
         return output;
     }
 

@@ -13,7 +13,7 @@ public struct Event
 
 /// <summary>
 /// The .NET side of every benchmark, on the object c/userspace.bpf.c: the same maps, keys and values as the libbpf
-/// harness (c/libbpf_bench.c), so the two rates compare like for like.
+/// harness (c/libbpf_bench.c) and rounds library (c/libbpf_rounds.c), so the two rates compare like for like.
 /// </summary>
 public sealed class Workload : IDisposable
 {

@@ -1,17 +1,16 @@
-using System.Diagnostics;
 using System.Globalization;
 using EbpfSharp.TestSupport;
 
 namespace EbpfSharp.Benchmarks.UserSpace;
 
 /// <summary>
-/// Runs each benchmark with libbpf (the C harness), then here with the same timing (rounds of fixed length after a
-/// warm-up round, best round's rate, twice as many rounds as one libbpf run), then with libbpf again, and prints
-/// ours / libbpf (the better of its two runs)
-/// per row: rates, so higher is better. Interleaving keeps both sides in the same stretch of machine load, and both
-/// run pinned to the same CPU.
+/// The old mode (--separate): runs each benchmark with libbpf (the C harness, a separate process), then here with
+/// the same timing (rounds of fixed length after a warm-up round, best round's rate, twice as many rounds as one
+/// libbpf run), then with libbpf again, and prints ours / libbpf (the better of its two runs) per row: rates, so
+/// higher is better. Both run pinned to the same CPU. On a shared VM each process keeps a fast or slow state for its
+/// whole life, so rows that make the same syscall can land far apart: InterleavedComparison is the default.
 /// </summary>
-public static class Comparison
+public static class SeparateProcessComparison
 {
     private sealed record Row(string Name, string LibbpfName, string What, double Ours);
 
@@ -118,41 +117,4 @@ public static class Comparison
         Console.WriteLine($"{below} of {rows.Count} rows below 0.9x libbpf ({roundMilliseconds} ms rounds, best of {rounds}, {RoundClock.Name} time).");
         return 0;
     }
-}
-
-/// <summary>
-/// The clock the rounds are timed with: the calling thread's CPU time (user + system, clock_gettime
-/// CLOCK_THREAD_CPUTIME_ID), so preemption by other work on a shared machine does not count; or wall time with
-/// EBPFSHARP_USERSPACE_CLOCK=wall. The C harness uses the same clock.
-/// </summary>
-public readonly struct RoundClock
-{
-    private static readonly bool Wall = Environment.GetEnvironmentVariable("EBPFSHARP_USERSPACE_CLOCK") == "wall";
-    private readonly double _start;
-
-    private RoundClock(double start) => _start = start;
-
-    public static string Name => Wall ? "wall" : "thread CPU";
-
-    public static RoundClock Start() => new(Now());
-
-    public TimeSpan Elapsed => TimeSpan.FromSeconds(Now() - _start);
-
-    private static unsafe double Now()
-    {
-        if (Wall)
-            return Stopwatch.GetTimestamp() / (double)Stopwatch.Frequency;
-        Timespec time;
-        ClockGetTime(3 /* CLOCK_THREAD_CPUTIME_ID */, &time);
-        return time.Seconds + time.Nanoseconds * 1e-9;
-    }
-
-    private struct Timespec
-    {
-        public long Seconds;
-        public long Nanoseconds;
-    }
-
-    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "clock_gettime")]
-    private static extern unsafe int ClockGetTime(int clock, Timespec* time);
 }
