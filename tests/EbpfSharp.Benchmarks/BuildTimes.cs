@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.RegularExpressions;
-using EbpfSharp.TestSupport;
 
 namespace EbpfSharp.Benchmarks;
 
@@ -11,7 +10,8 @@ namespace EbpfSharp.Benchmarks;
 /// incremental no-op build, which must skip both). Each edit build runs with <c>ReportAnalyzer</c> and
 /// MSBuild's performance summary, which give the generator's time inside csc and the
 /// <c>CompileEbpfPrograms</c> task's time; wall times are whole <c>dotnet build</c> processes, as a developer
-/// sees them, with the compiler server and MSBuild nodes warm after a first build.
+/// sees them, with the compiler server and MSBuild nodes warm after a first build (switched on for the measured
+/// builds even where the environment turns them off, and shut down at the end).
 /// </summary>
 public static partial class BuildTimes
 {
@@ -21,7 +21,19 @@ public static partial class BuildTimes
         string project = Path.Combine(root, "samples", "PacketCounter", "PacketCounter.csproj");
         string programFile = Path.Combine(root, "samples", "PacketCounter", "ProtocolCounter.cs");
         Console.Error.WriteLine("build-times: warm-up build of samples/PacketCounter …");
-        Build(project, restore: true, detailed: false);
+        try
+        {
+            Build(project, restore: true, detailed: false);
+            return Measure(project, programFile, rounds);
+        }
+        finally
+        {
+            ShutDownServers();
+        }
+    }
+
+    private static int Measure(string project, string programFile, int rounds)
+    {
 
         var edit = new List<double>();
         var noOp = new List<double>();
@@ -68,11 +80,32 @@ public static partial class BuildTimes
         arguments.AddRange(detailed
             ? ["-v:d", "-p:ReportAnalyzer=true", "-clp:PerformanceSummary"]
             : ["-v:q"]);
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var argument in arguments)
+            start.ArgumentList.Add(argument);
+        // A developer's machine keeps the compiler server and MSBuild nodes warm between builds; CI images often
+        // turn both off, which would make every build pay for starting and JIT-compiling csc and MSBuild.
+        foreach (var variable in ServerSwitches)
+            start.Environment.Remove(variable);
         var stopwatch = Stopwatch.StartNew();
-        var result = Tools.Run("dotnet", arguments, TimeSpan.FromMinutes(10));
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
+        var error = process.StandardError.ReadToEndAsync();
+        string output = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
         double milliseconds = stopwatch.Elapsed.TotalMilliseconds;
-        result.EnsureSuccess($"dotnet build {Path.GetFileName(project)}");
-        return (milliseconds, result.StandardOutput);
+        if (process.ExitCode != 0)
+            throw new InvalidOperationException($"dotnet build {Path.GetFileName(project)} failed ({process.ExitCode}):\n{output}\n{error.Result}");
+        return (milliseconds, output);
+    }
+
+    private static readonly string[] ServerSwitches = ["UseSharedCompilation", "MSBUILDDISABLENODEREUSE", "DOTNET_CLI_USE_MSBUILD_SERVER"];
+
+    /// <summary>Stops the compiler server and MSBuild nodes the measurement started.</summary>
+    private static void ShutDownServers()
+    {
+        var start = new ProcessStartInfo("dotnet", ["build-server", "shutdown"]) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        using var process = Process.Start(start);
+        process?.WaitForExit();
     }
 
     private static double Seconds(Regex pattern, string log)
