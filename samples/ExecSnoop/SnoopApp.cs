@@ -59,8 +59,8 @@ internal static class SnoopApp
             int seen = 0;
             await foreach (ExecEvent record in snoop.Events.ReadAllAsync(stop.Token).ConfigureAwait(false))
             {
-                // In the demo, show only this process's children.
-                if (demo && record.ParentPid != Environment.ProcessId)
+                // In the demo, show only the commands it starts (other code in this process may start programs too).
+                if (demo && (record.ParentPid != Environment.ProcessId || !DemoCommands.Any(command => command.SequenceEqual(record.ArgumentTexts))))
                     continue;
                 output.WriteLine($"{record.Pid,-8} {record.ParentPid,-8} {record.Uid,-6} {record.CommText,-16} {record.FilenameText,-24} {string.Join(' ', record.ArgumentTexts)}");
                 if (demo && ++seen == DemoCommands.Length)
