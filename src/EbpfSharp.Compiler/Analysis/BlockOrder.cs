@@ -31,4 +31,22 @@ internal static class BlockOrder
         postorder.Reverse();
         return postorder;
     }
+
+    /// <summary>
+    /// The blocks reachable from <paramref name="start"/> (included) by following <paramref name="next"/>: successors
+    /// for the blocks a path can go on to, predecessors for the blocks it can have come from.
+    /// </summary>
+    public static HashSet<IrBlock> Reach(IEnumerable<IrBlock> start, Func<IrBlock, IEnumerable<IrBlock>> next)
+    {
+        var seen = new HashSet<IrBlock>();
+        var pending = new Stack<IrBlock>(start);
+        while (pending.Count > 0)
+        {
+            var block = pending.Pop();
+            if (seen.Add(block))
+                foreach (var following in next(block))
+                    pending.Push(following);
+        }
+        return seen;
+    }
 }

@@ -1,3 +1,4 @@
+using EbpfSharp.Compiler.Analysis;
 using EbpfSharp.Compiler.Ir;
 
 namespace EbpfSharp.Compiler.Optimize;
@@ -24,17 +25,8 @@ internal sealed class CallPlacement(IrFunction function)
 
     private HashSet<IrBlock> Reach(IrBlock start)
     {
-        if (_reach.TryGetValue(start, out var seen))
-            return seen;
-        seen = [];
-        var pending = new Stack<IrBlock>(start.Successors);
-        while (pending.Count > 0)
-        {
-            var block = pending.Pop();
-            if (seen.Add(block))
-                foreach (var successor in block.Successors)
-                    pending.Push(successor);
-        }
-        return _reach[start] = seen;
+        if (!_reach.TryGetValue(start, out var seen))
+            _reach[start] = seen = BlockOrder.Reach(start.Successors, block => block.Successors);
+        return seen;
     }
 }

@@ -50,27 +50,13 @@ internal static class ContextLoadReuse
             return true;
         // Every block on some path from the earlier load to the later one must be free of context calls.
         bool CallsContext(IEnumerable<IrInstruction> instructions) => instructions.Any(instruction => instruction.IsCall && instruction.Operands.Contains(context));
-        var forward = Reach(earlier.Block.Successors, block => block.Successors);
-        var backward = Reach(later.Block.Predecessors, block => block.Predecessors);
+        var forward = BlockOrder.Reach(earlier.Block.Successors, block => block.Successors);
+        var backward = BlockOrder.Reach(later.Block.Predecessors, block => block.Predecessors);
         var between = forward.Intersect(backward).ToList();
         if (between.Contains(earlier.Block) || between.Contains(later.Block))
             return !CallsContext(between.SelectMany(block => block.Instructions));
         return !CallsContext(between.SelectMany(block => block.Instructions))
             && !CallsContext(earlier.Block.Instructions.SkipWhile(instruction => instruction != earlier))
             && !CallsContext(later.Block.Instructions.TakeWhile(instruction => instruction != later));
-    }
-
-    private static HashSet<IrBlock> Reach(IEnumerable<IrBlock> start, Func<IrBlock, IEnumerable<IrBlock>> next)
-    {
-        var seen = new HashSet<IrBlock>();
-        var pending = new Stack<IrBlock>(start);
-        while (pending.Count > 0)
-        {
-            var block = pending.Pop();
-            if (seen.Add(block))
-                foreach (var following in next(block))
-                    pending.Push(following);
-        }
-        return seen;
     }
 }

@@ -49,7 +49,7 @@ internal static class PacketReload
     {
         if (!Before(load, call, dominators))
             return false;
-        var fromCall = Reach(call.Block.Successors, block => block.Successors);
+        var fromCall = BlockOrder.Reach(call.Block.Successors, block => block.Successors);
         bool After(IrInstruction use) => fromCall.Contains(use.Block) || use.Block == call.Block && Index(use) > Index(call);
         var later = uses.Where(After).ToList();
         if (later.Count == 0 || later.Any(use => use.Opcode == IrOpcode.Phi || !Before(call, use, dominators)))
@@ -87,8 +87,8 @@ internal static class PacketReload
     /// <summary>Whether nothing on any path from <paramref name="load"/> to the given position may change the loaded bytes.</summary>
     private static bool Unchanged(IrInstruction load, IrBlock block, int position, MemoryPlace place)
     {
-        var forward = Reach(load.Block.Successors, next => next.Successors);
-        var backward = Reach(block.Predecessors, next => next.Predecessors);
+        var forward = BlockOrder.Reach(load.Block.Successors, next => next.Successors);
+        var backward = BlockOrder.Reach(block.Predecessors, next => next.Predecessors);
         var between = forward.Intersect(backward).ToHashSet();
         IEnumerable<IrInstruction> instructions;
         if (between.Contains(load.Block) || between.Contains(block))
@@ -112,18 +112,4 @@ internal static class PacketReload
         first.Block == second.Block ? Index(first) < Index(second) : dominators.Dominates(first.Block, second.Block);
 
     private static int Index(IrInstruction instruction) => instruction.Block.Instructions.IndexOf(instruction);
-
-    private static HashSet<IrBlock> Reach(IEnumerable<IrBlock> start, Func<IrBlock, IEnumerable<IrBlock>> next)
-    {
-        var seen = new HashSet<IrBlock>();
-        var pending = new Stack<IrBlock>(start);
-        while (pending.Count > 0)
-        {
-            var block = pending.Pop();
-            if (seen.Add(block))
-                foreach (var following in next(block))
-                    pending.Push(following);
-        }
-        return seen;
-    }
 }
