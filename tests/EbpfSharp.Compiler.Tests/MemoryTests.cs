@@ -229,10 +229,9 @@ public sealed class MemoryTests
         Assert.Same(narrower, block.Instructions.Single(i => i.Opcode == IrOpcode.Store).Operands[1]);   // 0xFF drops a stored byte
     }
 
-    [Fact]
-    public void A_stack_store_overwritten_on_the_only_path_that_reads_it_is_removed()
+    // B0: s[0..8] = 0; if x goto B1 else B2. B1: s[0..overwrite] = 1; call(&s). B2: return.
+    private static (IrFunction Function, IrInstruction Zero, IrInstruction One, IrBlock Entry, IrBlock Reads) StoreThenCallOnOnePath(int overwrite)
     {
-        // B0: s[0..8] = 0; if x goto B1 else B2. B1: s[0..8] = 1; call(&s). B2: return.
         var function = new IrFunction("f");
         var entry = function.NewBlock();
         var reads = function.NewBlock();
@@ -242,7 +241,7 @@ public sealed class MemoryTests
         var zero = entry.Append(function.New(IrOpcode.StoreFrame, false, IrConstant.Of64(0)).WithSize(8));
         zero.Frame = frame;
         entry.Append(function.New(IrOpcode.Branch, false, x)).Targets.AddRange([reads, exit]);
-        var one = reads.Append(function.New(IrOpcode.StoreFrame, false, IrConstant.Of64(1)).WithSize(8));
+        var one = reads.Append(function.New(IrOpcode.StoreFrame, false, overwrite == 8 ? IrConstant.Of64(1) : IrConstant.Of32(1)).WithSize(overwrite));
         one.Frame = frame;
         var address = reads.Append(function.New(IrOpcode.FrameAddress, true));
         address.Frame = frame;
@@ -251,6 +250,13 @@ public sealed class MemoryTests
         exit.Append(function.New(IrOpcode.Return, false, IrConstant.Of32(0)));
         reads.Predecessors.Add(entry);
         exit.Predecessors.Add(entry);
+        return (function, zero, one, entry, reads);
+    }
+
+    [Fact]
+    public void A_stack_store_overwritten_on_the_only_path_that_reads_it_is_removed()
+    {
+        var (function, zero, one, entry, reads) = StoreThenCallOnOnePath(overwrite: 8);
 
         Assert.True(FrameStoreElimination.Run(function));
 
@@ -261,25 +267,7 @@ public sealed class MemoryTests
     [Fact]
     public void A_stack_store_read_on_one_path_stays()
     {
-        // B0: s[0..8] = 0; if x goto B1 else B2. B1: s[0..4] = 1; call(&s). B2: return.
-        var function = new IrFunction("f");
-        var entry = function.NewBlock();
-        var reads = function.NewBlock();
-        var exit = function.NewBlock();
-        var frame = function.NewFrame("s", 8);
-        var x = entry.Append(function.New(IrOpcode.Parameter, false));
-        var zero = entry.Append(function.New(IrOpcode.StoreFrame, false, IrConstant.Of64(0)).WithSize(8));
-        zero.Frame = frame;
-        entry.Append(function.New(IrOpcode.Branch, false, x)).Targets.AddRange([reads, exit]);
-        var one = reads.Append(function.New(IrOpcode.StoreFrame, false, IrConstant.Of32(1)).WithSize(4));
-        one.Frame = frame;
-        var address = reads.Append(function.New(IrOpcode.FrameAddress, true));
-        address.Frame = frame;
-        reads.Append(function.New(IrOpcode.CallHelper, true, address)).Immediate = 2;
-        reads.Append(function.New(IrOpcode.Return, false, IrConstant.Of32(0)));
-        exit.Append(function.New(IrOpcode.Return, false, IrConstant.Of32(0)));
-        reads.Predecessors.Add(entry);
-        exit.Predecessors.Add(entry);
+        var (function, zero, _, entry, _) = StoreThenCallOnOnePath(overwrite: 4);
 
         FrameStoreElimination.Run(function);
 
