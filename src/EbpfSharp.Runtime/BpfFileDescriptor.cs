@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 using EbpfSharp.Runtime.Interop;
@@ -47,7 +48,7 @@ public sealed class BpfFileDescriptor : SafeHandle
     /// <exception cref="ObjectDisposedException">The descriptor has been closed.</exception>
     internal CallLease BorrowForCall()
     {
-        var slot = CallSlots.Value!;
+        var slot = t_callSlot ?? CallSlot.ForNewThread();
         slot.InUse = this;
         if (_borrowedForCalls == 0)
             Interlocked.Exchange(ref _borrowedForCalls, 1);   // full fence: a close that missed the flag sees our slot, or we see it closed
@@ -66,7 +67,7 @@ public sealed class BpfFileDescriptor : SafeHandle
         {
             // IsClosed is already true: after the barrier, every thread either sees it or has its slot visible here.
             Interlocked.MemoryBarrierProcessWide();
-            foreach (var slot in CallSlots.Values)
+            foreach (var slot in Volatile.Read(ref CallSlot.All))
             {
                 var spin = new SpinWait();
                 while (ReferenceEquals(Volatile.Read(ref slot.InUse), this))
@@ -76,13 +77,31 @@ public sealed class BpfFileDescriptor : SafeHandle
         return LibC.Close((int)handle) == 0;
     }
 
-    // Each thread's slot for BorrowForCall; all of them are scanned when a descriptor used that way is closed.
-    private static readonly ThreadLocal<CallSlot> CallSlots = new(() => new CallSlot(), trackAllValues: true);
+    // This thread's slot for BorrowForCall. A [ThreadStatic] is read inline; a ThreadLocal<T> costs a call and a
+    // few checks, which shows next to a 0.5 µs bpf() call.
+    [ThreadStatic] private static CallSlot? t_callSlot;
     private int _borrowedForCalls;
 
+    /// <summary>One thread's slot for <see cref="BorrowForCall"/>; every live thread's slot is scanned when a descriptor used that way is closed.</summary>
     internal sealed class CallSlot
     {
+        /// <summary>The slots of every thread that has borrowed, copied on write; slots of threads that have ended are dropped when a new one is added.</summary>
+        internal static CallSlot[] All = [];
+        private static readonly Lock Registering = new();
+        private readonly Thread _owner = Thread.CurrentThread;
+
         public BpfFileDescriptor? InUse;
+
+        /// <summary>Creates and registers the calling thread's slot (its first borrow).</summary>
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        internal static CallSlot ForNewThread()
+        {
+            var slot = new CallSlot();
+            lock (Registering)
+                Volatile.Write(ref All, [.. All.Where(other => other._owner.IsAlive), slot]);
+            t_callSlot = slot;
+            return slot;
+        }
     }
 
     /// <summary>A descriptor held open for one kernel call by this thread (see <see cref="BorrowForCall"/>).</summary>

@@ -5,7 +5,7 @@ namespace EbpfSharp.Runtime.Interop;
 /// <summary>The libc entry points the runtime uses. errno is captured by the marshaller (SetLastError).</summary>
 internal static unsafe partial class LibC
 {
-    private const string Library = "libc";
+    internal const string Library = "libc";
 
     // syscall(2) is variadic; every argument is passed as a long, which matches the register-passing
     // convention of variadic integer arguments on x86-64 and arm64 Linux.

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
 using EbpfSharp.Object;
 using EbpfSharp.Runtime.Interop;
@@ -30,42 +31,57 @@ public sealed partial class BpfMap
         return Handle.BorrowForCall();
     }
 
+    // The checks run on every element call, so each is a compare that inlines; the messages are built out of line.
     private void CheckKey(int length, string parameter)
     {
         if (length != KeySize)
-            throw new ArgumentException(
-                KeySize == 0
-                    ? $"{Label} has no keys; pass an empty key."
-                    : $"{Label} has {KeySize}-byte keys, but the {parameter} buffer holds {length} bytes.",
-                parameter);
+            ThrowKeySize(length, parameter);
     }
 
     private void CheckValue(int length, string parameter)
     {
         if (length != ValueBufferSize)
-            throw new ArgumentException(
-                IsPerCpu
-                    ? $"{Label} is per-CPU: a value buffer holds {PossibleCpuCount} CPUs x {PerCpuSlotSize} bytes = {ValueBufferSize} bytes (ValueBufferSize), but the {parameter} buffer holds {length} bytes."
-                    : $"{Label} has {ValueSize}-byte values, but the {parameter} buffer holds {length} bytes.",
-                parameter);
+            ThrowValueSize(length, parameter);
     }
 
     private void CheckKeyType<TKey>() where TKey : unmanaged
     {
         if (Unsafe.SizeOf<TKey>() != KeySize)
-            throw new ArgumentException(
-                $"The key type {typeof(TKey).Name} is {Unsafe.SizeOf<TKey>()} bytes (sizeof), but {Label} has {KeySize}-byte keys.");
+            ThrowKeyTypeSize(typeof(TKey), Unsafe.SizeOf<TKey>());
     }
 
     private void CheckValueType<TValue>() where TValue : unmanaged
     {
-        if (IsPerCpu)
-            throw new ArgumentException(
-                $"{Label} is per-CPU, so it holds one {ValueSize}-byte value per CPU; use LookupPerCpu and UpdatePerCpu, or the byte-span methods with ValueBufferSize ({ValueBufferSize}) bytes.");
-        if (Unsafe.SizeOf<TValue>() != ValueSize)
-            throw new ArgumentException(
-                $"The value type {typeof(TValue).Name} is {Unsafe.SizeOf<TValue>()} bytes (sizeof), but {Label} has {ValueSize}-byte values.");
+        if (Unsafe.SizeOf<TValue>() != ValueSize || IsPerCpu)
+            ThrowValueTypeSize(typeof(TValue), Unsafe.SizeOf<TValue>());
     }
+
+    [DoesNotReturn, MethodImpl(MethodImplOptions.NoInlining)]
+    private void ThrowKeySize(int length, string parameter) =>
+        throw new ArgumentException(
+            KeySize == 0
+                ? $"{Label} has no keys; pass an empty key."
+                : $"{Label} has {KeySize}-byte keys, but the {parameter} buffer holds {length} bytes.",
+            parameter);
+
+    [DoesNotReturn, MethodImpl(MethodImplOptions.NoInlining)]
+    private void ThrowValueSize(int length, string parameter) =>
+        throw new ArgumentException(
+            IsPerCpu
+                ? $"{Label} is per-CPU: a value buffer holds {PossibleCpuCount} CPUs x {PerCpuSlotSize} bytes = {ValueBufferSize} bytes (ValueBufferSize), but the {parameter} buffer holds {length} bytes."
+                : $"{Label} has {ValueSize}-byte values, but the {parameter} buffer holds {length} bytes.",
+            parameter);
+
+    [DoesNotReturn, MethodImpl(MethodImplOptions.NoInlining)]
+    private void ThrowKeyTypeSize(Type key, int size) =>
+        throw new ArgumentException($"The key type {key.Name} is {size} bytes (sizeof), but {Label} has {KeySize}-byte keys.");
+
+    [DoesNotReturn, MethodImpl(MethodImplOptions.NoInlining)]
+    private void ThrowValueTypeSize(Type value, int size) =>
+        throw new ArgumentException(
+            IsPerCpu
+                ? $"{Label} is per-CPU, so it holds one {ValueSize}-byte value per CPU; use LookupPerCpu and UpdatePerCpu, or the byte-span methods with ValueBufferSize ({ValueBufferSize}) bytes."
+                : $"The value type {value.Name} is {size} bytes (sizeof), but {Label} has {ValueSize}-byte values.");
 
     private void CheckHasKeys(string operation)
     {

@@ -16,13 +16,13 @@ public sealed partial class BpfMap
     public static int PossibleCpuCount => PossibleCpus.Count;
 
     /// <summary>Whether the map holds one value per CPU (PerCpuHash, PerCpuArray, LruPerCpuHash, PerCpuCgroupStorage).</summary>
-    public bool IsPerCpu => Type is BpfMapType.PerCpuHash or BpfMapType.PerCpuArray or BpfMapType.LruPerCpuHash or BpfMapType.PerCpuCgroupStorage;
+    public bool IsPerCpu { get; }
 
     /// <summary>
     /// The bytes a value buffer must hold: <see cref="ValueSize"/>, or for per-CPU maps
     /// <c>RoundUp(ValueSize, 8) * PossibleCpuCount</c> (the value for CPU <c>i</c> starts at <c>i * RoundUp(ValueSize, 8)</c>).
     /// </summary>
-    public int ValueBufferSize => IsPerCpu ? PerCpuSlotSize * PossibleCpuCount : ValueSize;
+    public int ValueBufferSize { get; }
 
     /// <summary>The distance between two CPUs' values in a per-CPU value buffer.</summary>
     private int PerCpuSlotSize => (ValueSize + 7) & ~7;

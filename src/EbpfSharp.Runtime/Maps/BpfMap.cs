@@ -19,6 +19,9 @@ public sealed partial class BpfMap : IDisposable
         ValueSize = valueSize;
         MaxEntries = maxEntries;
         Flags = flags;
+        // Stored rather than computed: every element call checks its value buffer against ValueBufferSize.
+        IsPerCpu = type is BpfMapType.PerCpuHash or BpfMapType.PerCpuArray or BpfMapType.LruPerCpuHash or BpfMapType.PerCpuCgroupStorage;
+        ValueBufferSize = IsPerCpu ? PerCpuSlotSize * PossibleCpuCount : valueSize;
     }
 
     /// <summary>The map's file descriptor.</summary>

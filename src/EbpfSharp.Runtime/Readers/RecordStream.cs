@@ -62,6 +62,8 @@ internal static class RecordStream
         CancellationTokenSource? linked) : IAsyncEnumerator<TRecord>
     {
         private readonly TRecord[] _run = new TRecord[source.RunLength];
+        // Held directly: MoveNextAsync checks it for every record, and source.Poll is one more dependent load.
+        private readonly EventPoll _poll = source.Poll;
         private int _next;
         private int _count;
         private TRecord _current = default!;
@@ -71,12 +73,21 @@ internal static class RecordStream
 
         public ValueTask<bool> MoveNextAsync()
         {
+            // The fast path, inlined into the caller's loop: the next record of the current run. End() empties the
+            // run, so a finished stream never takes it.
+            if (_next < _count && !cancellationToken.IsCancellationRequested && !_poll.IsDisposed)
+                return new ValueTask<bool>(Yield());
+            return MoveNextRunAsync();
+        }
+
+        private ValueTask<bool> MoveNextRunAsync()
+        {
             if (_finished)
                 return new ValueTask<bool>(false);
             cancellationToken.ThrowIfCancellationRequested();
-            if (source.Poll.IsDisposed)
+            if (_poll.IsDisposed)
                 return new ValueTask<bool>(End());
-            // The fast path: a record of the current run, or a new run waiting: no wait, no state machine, no allocation.
+            // A record of the current run, or a new run waiting: no wait, no state machine, no allocation.
             if (_next < _count)
                 return new ValueTask<bool>(Yield());
             return TakeRun() is { } found ? new ValueTask<bool>(found) : MoveNextSlowAsync();
@@ -90,7 +101,7 @@ internal static class RecordStream
             {
                 _count = source.TakeRun(_run);
             }
-            catch (ObjectDisposedException) when (source.Poll.IsDisposed)
+            catch (ObjectDisposedException) when (_poll.IsDisposed)
             {
                 return End();
             }
@@ -110,10 +121,10 @@ internal static class RecordStream
         {
             while (true)
             {
-                if (!await source.Poll.WaitAsync(cancellationToken).ConfigureAwait(false))
+                if (!await _poll.WaitAsync(cancellationToken).ConfigureAwait(false))
                     return End();
                 cancellationToken.ThrowIfCancellationRequested();
-                if (source.Poll.IsDisposed)
+                if (_poll.IsDisposed)
                     return End();
                 if (TakeRun() is { } found)
                     return found;
@@ -131,7 +142,7 @@ internal static class RecordStream
         public ValueTask DisposeAsync()
         {
             // Records already taken from the buffer but not yielded are not lost: the reader hands them out next.
-            if (_next < _count && !source.Poll.IsDisposed)
+            if (_next < _count && !_poll.IsDisposed)
                 source.Unread?.Invoke(_run.AsSpan(_next, _count - _next));
             End();
             linked?.Dispose();

@@ -119,38 +119,53 @@ internal sealed unsafe class RingBufferConsumer : MappedRecordSource
         lock (Gate)
         {
             ObjectDisposedException.ThrowIf(Disposed, this);
-            // Only this consumer, under the lock, writes consumer_pos: a plain load sees our last store.
-            ulong start = *ConsumerPosition;
-            ulong consumer = start;
-            // Acquire: pairs with the kernel's release store of producer_pos (kernel/bpf/ringbuf.c, bpf_ringbuf_commit).
-            ulong producer = Volatile.Read(ref *ProducerPosition);
-            int count = 0;
-            while (count < records.Length && consumer < producer)
-            {
-                byte* header = Data + (consumer & _mask);
-                // Acquire: pairs with the kernel's release store of the header when it submits or discards.
-                uint length = Volatile.Read(ref *(uint*)header);
-                if ((length & BusyBit) != 0)
-                    break;      // still being written: it and everything after it wait for the next call
-                uint size = length & ~(BusyBit | DiscardBit);
-                ulong next = consumer + ((HeaderSize + size + 7) & ~7u);
-                if ((length & DiscardBit) == 0)
-                {
-                    if (size != (uint)sizeof(T))
-                    {
-                        if (count > 0)
-                            break;
-                        Volatile.Write(ref *ConsumerPosition, next);
-                        RecordStream.Read<T>(new ReadOnlySpan<byte>(header + HeaderSize, (int)size), padded: false, Label);   // throws
-                    }
-                    records[count++] = System.Runtime.CompilerServices.Unsafe.ReadUnaligned<T>(header + HeaderSize);
-                }
-                consumer = next;
-            }
-            if (consumer != start)
-                Volatile.Write(ref *ConsumerPosition, consumer);   // release: the kernel may reuse the run's space now
-            return count;
+            return CopyRun(records);
         }
+    }
+
+    // TakeRun's loop, in a method of its own: inside the lock's try block the JIT keeps locals on the stack and
+    // reloads fields on every record. A record of the wrong size ends the loop, so its slow path costs the loop nothing.
+    private int CopyRun<T>(Span<T> records) where T : unmanaged
+    {
+        ulong* consumerPosition = ConsumerPosition;
+        byte* data = Data;
+        ulong mask = _mask;
+        // Only this consumer, under the lock, writes consumer_pos: a plain load sees our last store.
+        ulong start = *consumerPosition;
+        ulong consumer = start;
+        // Acquire: pairs with the kernel's release store of producer_pos (kernel/bpf/ringbuf.c, bpf_ringbuf_commit).
+        ulong producer = Volatile.Read(ref *ProducerPosition);
+        int count = 0;
+        byte* misfit = null;
+        while (count < records.Length && consumer < producer)
+        {
+            byte* header = data + (consumer & mask);
+            // Acquire: pairs with the kernel's release store of the header when it submits or discards.
+            uint length = Volatile.Read(ref *(uint*)header);
+            if ((length & BusyBit) != 0)
+                break;      // still being written: it and everything after it wait for the next call
+            if ((length & DiscardBit) == 0)
+            {
+                if (length != (uint)sizeof(T))
+                {
+                    misfit = header;
+                    break;
+                }
+                records[count++] = System.Runtime.CompilerServices.Unsafe.ReadUnaligned<T>(header + HeaderSize);
+            }
+            consumer += (HeaderSize + (length & ~(BusyBit | DiscardBit)) + 7) & ~7u;
+        }
+        if (misfit != null && count == 0)
+        {
+            // The run starts with a record of the wrong size: skip it and report it. Records ahead of one are
+            // delivered first, and the next call reports it.
+            uint size = *(uint*)misfit & ~DiscardBit;
+            Volatile.Write(ref *consumerPosition, consumer + ((HeaderSize + size + 7) & ~7u));
+            RecordStream.Read<T>(new ReadOnlySpan<byte>(misfit + HeaderSize, (int)size), padded: false, Label);   // throws
+        }
+        if (consumer != start)
+            Volatile.Write(ref *consumerPosition, consumer);   // release: the kernel may reuse the run's space now
+        return count;
     }
 
     /// <summary>Whether the producer is ahead of the consumer (what the kernel's poll reports as EPOLLIN).</summary>
