@@ -88,7 +88,8 @@ public sealed class BpfFileDescriptor : SafeHandle
         /// <summary>The slots of every thread that has borrowed, copied on write; slots of threads that have ended are dropped when a new one is added.</summary>
         internal static CallSlot[] All = [];
         private static readonly Lock Registering = new();
-        private readonly Thread _owner = Thread.CurrentThread;
+        /// <summary>The thread the slot belongs to.</summary>
+        internal Thread Owner { get; } = Thread.CurrentThread;
 
         public BpfFileDescriptor? InUse;
 
@@ -98,7 +99,7 @@ public sealed class BpfFileDescriptor : SafeHandle
         {
             var slot = new CallSlot();
             lock (Registering)
-                Volatile.Write(ref All, [.. All.Where(other => other._owner.IsAlive), slot]);
+                Volatile.Write(ref All, [.. All.Where(other => other.Owner.IsAlive), slot]);
             t_callSlot = slot;
             return slot;
         }

@@ -47,4 +47,27 @@ public class ConcurrentDisposeTests
             Assert.Equal(2UL, next.TryLookup(0u, out ulong kept) ? kept : 0);
         }
     }
+
+    [KernelFact]
+    public void Threads_that_have_ended_leave_no_call_slot_behind()
+    {
+        using var map = BpfMap.Create(new MapDefinition("slots", BpfMapType.Array, 4, 8, 1));
+        var ended = new List<Thread>();
+        for (int i = 0; i < 20; i++)
+        {
+            var thread = new Thread(() => map.TryLookup(0u, out ulong _));
+            thread.Start();
+            thread.Join();
+            ended.Add(thread);
+        }
+
+        // A thread's first call registers its slot, and registering drops the slots of threads that have ended.
+        var fresh = new Thread(() => map.TryLookup(0u, out ulong _));
+        fresh.Start();
+        fresh.Join();
+
+        var owners = BpfFileDescriptor.CallSlot.All.Select(slot => slot.Owner).ToList();
+        Assert.Contains(fresh, owners);
+        Assert.DoesNotContain(owners, ended.Contains);
+    }
 }

@@ -36,8 +36,8 @@ internal static class EventPrograms
         return packet;
     }
 
-    /// <summary>bpf_ringbuf_output of a <see cref="PacketEvent"/> built on the stack.</summary>
-    public static BpfProgram RingBufferOutputProgram(BpfMap ring) => Load("ringbuf_output",
+    /// <summary>bpf_ringbuf_output of a <see cref="PacketEvent"/> built on the stack, or of its first <paramref name="size"/> bytes.</summary>
+    public static BpfProgram RingBufferOutputProgram(BpfMap ring, int size = 16) => Load("ringbuf_output",
     [
         .. ReadPacket(),
         Mem.Store(AccessSize.DoubleWord, R10, -16, R7),
@@ -45,7 +45,7 @@ internal static class EventPrograms
         Ld.MapFd(R1, ring.Handle.Value),
         Alu64.Mov.Reg(R2, R10),
         Alu64.Add.Imm(R2, -16),
-        Alu64.Mov.Imm(R3, 16),
+        Alu64.Mov.Imm(R3, size),
         Alu64.Mov.Imm(R4, 0),
         Jmp.Call(RingBufferOutput),
         Jmp.Ne.Imm(R0, 0, "not_written"),

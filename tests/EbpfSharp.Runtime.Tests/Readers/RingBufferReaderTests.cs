@@ -164,6 +164,30 @@ public class RingBufferReaderTests
     }
 
     [KernelFact]
+    public async Task ReadAllAsync_yields_the_records_before_one_of_another_size_then_reports_it_then_goes_on()
+    {
+        using var reader = new RingBufferReader<PacketEvent>(CreateRing(), ownsMap: true);
+        using var whole = EventPrograms.RingBufferOutputProgram(reader.Map);
+        using var half = EventPrograms.RingBufferOutputProgram(reader.Map, size: 8);
+        whole.TestRun(new TestRunOptions { Data = EventPrograms.Packet(1) });
+        whole.TestRun(new TestRunOptions { Data = EventPrograms.Packet(2) });
+        half.TestRun(new TestRunOptions { Data = EventPrograms.Packet(3) });
+        whole.TestRun(new TestRunOptions { Data = EventPrograms.Packet(4) });
+        var records = reader.ReadAllAsync().GetAsyncEnumerator();
+
+        Assert.True(await records.MoveNextAsync());
+        Assert.Equal(1UL, records.Current.Head);
+        Assert.True(await records.MoveNextAsync());
+        Assert.Equal(2UL, records.Current.Head);
+        var error = await Assert.ThrowsAsync<InvalidDataException>(() => records.MoveNextAsync().AsTask());
+        Assert.Contains("8-byte record", error.Message);
+        Assert.True(await records.MoveNextAsync());
+        Assert.Equal(4UL, records.Current.Head);
+        await records.DisposeAsync();
+        Assert.False(reader.TryRead(out _));
+    }
+
+    [KernelFact]
     public void WaitForData_times_out_when_empty_and_returns_true_once_a_record_is_there()
     {
         using var reader = new RingBufferReader<PacketEvent>(CreateRing(), ownsMap: true);
