@@ -103,7 +103,11 @@ public sealed partial class BpfMap
         var keys = GC.AllocateUninitializedArray<byte>(capacity * KeySize);
         var values = GC.AllocateUninitializedArray<byte>(capacity * ValueBufferSize);
         var cursor = new MapBatchCursor();
-        while (!cursor.IsFinished)
+        // A map never holds more than MaxEntries, so a read that has that many is complete: an array (always full)
+        // or a full hash map takes one call, not one more that finds the end. A drain goes on to the end, for
+        // entries added while it runs.
+        int read = 0, complete = command == BpfCommand.MapLookupBatch ? MaxEntries : int.MaxValue;
+        while (!cursor.IsFinished && read < complete)
         {
             var (count, errno) = TryReadBatch(command, cursor, keys, values, MapLookupFlags.None);
             if (errno == Errno.ENOSPC && capacity < MaxEntries)
@@ -118,6 +122,7 @@ public sealed partial class BpfMap
                     $"{(command == BpfCommand.MapLookupBatch ? "Reading" : "Reading and deleting")} all entries of {Label} in batches of {capacity}");
             if (count > 0)
                 onBatch(keys.AsSpan(0, count * KeySize), values.AsSpan(0, count * ValueBufferSize), ref state);
+            read += count;
         }
     }
 }

@@ -143,6 +143,22 @@ public class BatchTests
         Assert.All(all, entry => Assert.Equal(map.ValueBufferSize, entry.Value.Length));
     }
 
+    [KernelTheory]
+    [InlineData(BpfMapType.Hash)]
+    [InlineData(BpfMapType.Array)]
+    public void Reading_a_full_map_in_batches_returns_every_entry_once(BpfMapType type)
+    {
+        using var map = BpfMap.Create(new MapDefinition("batch_full", type, 4, 8, 100));
+        for (uint key = 0; key < 100; key++)
+            map.Update(key, key * 3UL);
+
+        // Batches of 32: the read stops once it has the map's 100 entries, in the fourth call.
+        var all = map.ReadAll(BpfCommand.MapLookupBatch, initialEntries: 32);
+
+        Assert.Equal(Enumerable.Range(0, 100), all.Select(entry => BitConverter.ToInt32(entry.Key)).Order());
+        Assert.All(all, entry => Assert.Equal(BitConverter.ToUInt32(entry.Key) * 3UL, BitConverter.ToUInt64(entry.Value)));
+    }
+
     [KernelFact]
     public void Delete_batch_on_an_array_is_not_supported()
     {
