@@ -43,17 +43,26 @@ public sealed class StringTable
     /// <exception cref="ObjectFormatException">The offset is outside the table or the string has no terminator.</exception>
     public static string Read(ReadOnlySpan<byte> table, uint offset, string what)
     {
+        if (TryRead(table, offset) is { } value)
+            return value;
         if (offset >= (ulong)table.Length)
-        {
-            if (offset == 0 && table.Length == 0)
-                return string.Empty;
             throw new ObjectFormatException($"The name of {what} is at offset {offset}, past the end of its {table.Length}-byte string table.");
-        }
+        throw new ObjectFormatException($"The name of {what} at string offset {offset} is not NUL-terminated.");
+    }
+
+    /// <summary>
+    /// The NUL-terminated string at <paramref name="offset"/>, or null where <see cref="Read"/> would throw. Hot loops call
+    /// this first and <see cref="Read"/> only to throw, so they build the description of the name only on error.
+    /// </summary>
+    internal static string? TryRead(ReadOnlySpan<byte> table, uint offset)
+    {
+        if (offset >= (ulong)table.Length)
+            return offset == 0 && table.Length == 0 ? string.Empty : null;
         var rest = table[(int)offset..];
         int end = rest.IndexOf((byte)0);
         if (end < 0)
-            throw new ObjectFormatException($"The name of {what} at string offset {offset} is not NUL-terminated.");
-        return Encoding.UTF8.GetString(rest[..end]);
+            return null;
+        return end == 0 ? string.Empty : Encoding.UTF8.GetString(rest[..end]);
     }
 
     /// <summary>Finds <paramref name="value"/> (possibly as the tail of a longer string) in a string table's bytes.</summary>

@@ -235,17 +235,18 @@ internal sealed class ObjectReader
 
     private void Classify(ElfRelocation relocation, int sectionIndex, ElfSection section)
     {
-        string where = $"relocation at offset {relocation.Offset} of section '{section.Name}'";
+        // Built only for an error message: most objects have many relocations and no errors.
+        string Where() => $"relocation at offset {relocation.Offset} of section '{section.Name}'";
         if (relocation.SymbolIndex >= _symbols.Count)
-            throw new ObjectFormatException($"The {where} names symbol #{relocation.SymbolIndex}, but the symbol table has {_symbols.Count}.");
+            throw new ObjectFormatException($"The {Where()} names symbol #{relocation.SymbolIndex}, but the symbol table has {_symbols.Count}.");
         if (relocation.Offset % 8 != 0 || relocation.Offset >= section.Size)
-            throw new ObjectFormatException($"The {where} is not on an instruction inside the section.");
+            throw new ObjectFormatException($"The {Where()} is not on an instruction inside the section.");
         var symbol = _symbols[(int)relocation.SymbolIndex];
         var function = _functions.FirstOrDefault(f => f.Contains(sectionIndex, (long)relocation.Offset))
-            ?? throw new ObjectFormatException($"The {where} is outside every function of the section.");
+            ?? throw new ObjectFormatException($"The {Where()} is outside every function of the section.");
         int index = function.InstructionAtSlot((int)(relocation.Offset - (ulong)function.ByteOffset) / 8);
         if (index < 0)
-            throw new ObjectFormatException($"The {where} points into the middle of an ld_imm64 in '{function.Name}'.");
+            throw new ObjectFormatException($"The {Where()} points into the middle of an ld_imm64 in '{function.Name}'.");
         var instruction = function.Instructions[index];
         string symbolName = symbol.Name.Length > 0 ? symbol.Name : SectionName(symbol.SectionIndex);
 
@@ -253,9 +254,9 @@ internal sealed class ObjectReader
             throw new BpfNotSupportedException(
                 $"Function '{function.Name}' refers to the extern symbol '{symbolName}' (__ksym, __kconfig or a kfunc), which EbpfSharp does not resolve yet.", 0);
         if (!symbol.IsDefined)
-            throw new ObjectFormatException($"The {where} refers to '{symbolName}', which is not defined in a section (forgot to initialize a global variable?).");
+            throw new ObjectFormatException($"The {Where()} refers to '{symbolName}', which is not defined in a section (forgot to initialize a global variable?).");
         if (symbol.SectionIndex >= _elf.Sections.Count)
-            throw new ObjectFormatException($"The {where} refers to '{symbolName}' in section {symbol.SectionIndex}, but the file has {_elf.Sections.Count} sections.");
+            throw new ObjectFormatException($"The {Where()} refers to '{symbolName}' in section {symbol.SectionIndex}, but the file has {_elf.Sections.Count} sections.");
         var symbolSection = _elf.Sections[symbol.SectionIndex];
 
         if (instruction.OpCode.Value == 0x85 && instruction.Source == PseudoSource.Call)
@@ -267,7 +268,7 @@ internal sealed class ObjectReader
             return;
         }
         if (!instruction.IsWide)
-            throw new ObjectFormatException($"The {where} patches a {instruction.OpCode} instruction in '{function.Name}'; only calls and ld_imm64 are relocated.");
+            throw new ObjectFormatException($"The {Where()} patches a {instruction.OpCode} instruction in '{function.Name}'; only calls and ld_imm64 are relocated.");
         if (symbolSection.IsCode)
         {
             long targetByte = (long)symbol.Value + instruction.Immediate;
@@ -324,11 +325,35 @@ internal sealed class ObjectReader
         AssignCoreRelocations();
         foreach (var function in _functions)
         {
-            var info = _ext.FunctionInfosOf(function.SectionName).FirstOrDefault(record => record.InstructionOffset == function.ByteOffset);
-            if (info is not null)
+            if (FunctionInfoOf(function) is { } info)
                 function.FunctionTypeId = info.TypeId;
-            long end = function.ByteOffset + function.SlotCount * 8L;
-            foreach (var line in _ext.LineInfosOf(function.SectionName))
+            AssignLines(function);
+        }
+    }
+
+    /// <summary>The first func_info record of the function's section at the function's start, or null.</summary>
+    private BtfFunctionInfo? FunctionInfoOf(FunctionSpec function)
+    {
+        foreach (var section in _ext!.FunctionInfos)
+        {
+            if (section.SectionName != function.SectionName)
+                continue;
+            foreach (var record in section.Records.AsSpan())
+                if (record.InstructionOffset == function.ByteOffset)
+                    return record;
+        }
+        return null;
+    }
+
+    /// <summary>The line_info records of the function's section inside the function, rebased to its start.</summary>
+    private void AssignLines(FunctionSpec function)
+    {
+        long end = function.ByteOffset + function.SlotCount * 8L;
+        foreach (var section in _ext!.LineInfos)
+        {
+            if (section.SectionName != function.SectionName)
+                continue;
+            foreach (var line in section.Records.AsSpan())
                 if (line.InstructionOffset >= function.ByteOffset && line.InstructionOffset < end)
                     function.Lines.Add(line with { InstructionOffset = line.InstructionOffset - (uint)function.ByteOffset });
         }
@@ -343,7 +368,7 @@ internal sealed class ObjectReader
     {
         foreach (var section in _ext!.CoreRelocations)
         {
-            foreach (var record in section.Records)
+            foreach (var record in section.Records.AsSpan())
             {
                 var function = _functions.FirstOrDefault(f => f.SectionName == section.SectionName && f.Contains(f.SectionIndex, record.InstructionOffset));
                 if (function is null)
