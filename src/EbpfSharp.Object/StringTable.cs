@@ -8,14 +8,22 @@ namespace EbpfSharp.Object;
 /// </summary>
 public sealed class StringTable
 {
-    private readonly MemoryStream _bytes = new();
-    private readonly Dictionary<string, uint> _offsets = new(StringComparer.Ordinal);
+    private byte[] _bytes;
+    private int _length;
+    private readonly Dictionary<string, uint> _offsets;
 
     /// <summary>Creates a table holding only the empty string.</summary>
     public StringTable()
+        : this(expectedStrings: 0)
     {
-        _bytes.WriteByte(0);
-        _offsets.Add(string.Empty, 0);
+    }
+
+    /// <summary>Creates a table holding only the empty string, sized for about <paramref name="expectedStrings"/> strings.</summary>
+    internal StringTable(int expectedStrings)
+    {
+        _bytes = new byte[Math.Max(64, expectedStrings * 16)];
+        _length = 1;
+        _offsets = new Dictionary<string, uint>(expectedStrings + 1, StringComparer.Ordinal) { [string.Empty] = 0 };
     }
 
     /// <summary>The offset of <paramref name="value"/>, adding it if it is new.</summary>
@@ -25,10 +33,11 @@ public sealed class StringTable
             return offset;
         if (value.Contains('\0'))
             throw new ArgumentException($"A table string cannot contain NUL: '{value}'.", nameof(value));
-        offset = checked((uint)_bytes.Length);
-        var encoded = Encoding.UTF8.GetBytes(value);
-        _bytes.Write(encoded);
-        _bytes.WriteByte(0);
+        offset = checked((uint)_length);
+        int size = Encoding.UTF8.GetByteCount(value) + 1;
+        EnsureCapacity(checked(_length + size));
+        _length += Encoding.UTF8.GetBytes(value, _bytes.AsSpan(_length));
+        _bytes[_length++] = 0;
         _offsets.Add(value, offset);
         return offset;
     }
@@ -37,7 +46,19 @@ public sealed class StringTable
     public bool TryGetOffset(string value, out uint offset) => _offsets.TryGetValue(value, out offset);
 
     /// <summary>The table's bytes.</summary>
-    public byte[] ToArray() => _bytes.ToArray();
+    public byte[] ToArray() => _bytes.AsSpan(0, _length).ToArray();
+
+    /// <summary>The size of the table in bytes.</summary>
+    internal int Length => _length;
+
+    /// <summary>Copies the table's bytes to <paramref name="destination"/>.</summary>
+    internal void CopyTo(Span<byte> destination) => _bytes.AsSpan(0, _length).CopyTo(destination);
+
+    private void EnsureCapacity(int size)
+    {
+        if (size > _bytes.Length)
+            Array.Resize(ref _bytes, Math.Max(size, _bytes.Length * 2));
+    }
 
     /// <summary>Reads the NUL-terminated string at <paramref name="offset"/> of a string table's bytes.</summary>
     /// <exception cref="ObjectFormatException">The offset is outside the table or the string has no terminator.</exception>

@@ -12,15 +12,14 @@ public static class BtfWriter
     public static BtfBlobs Write(BtfSection btf, BtfExtSection? ext)
     {
         ArgumentNullException.ThrowIfNull(btf);
-        var strings = new StringTable();
-        using var types = new MemoryStream();
+        var strings = new StringTable(expectedStrings: btf.Types.Count + (ext is null ? 0 : ext.LineInfos.Count * 8));
+        using var types = new MemoryStream(TypesSize(btf));
         int id = 1;
         foreach (var type in btf.Types)
             WriteType(types, type, strings, id++);
         var extBytes = ext is null ? null : WriteExt(ext, strings);
 
-        var stringBytes = strings.ToArray();
-        var blob = new byte[24 + types.Length + stringBytes.Length];
+        var blob = new byte[24 + types.Length + strings.Length];
         BinaryPrimitives.WriteUInt16LittleEndian(blob, BtfSection.Magic);
         blob[2] = 1;    // version
         blob[3] = 0;    // flags
@@ -28,10 +27,31 @@ public static class BtfWriter
         BinaryPrimitives.WriteUInt32LittleEndian(blob.AsSpan(8), 0);
         BinaryPrimitives.WriteUInt32LittleEndian(blob.AsSpan(12), (uint)types.Length);
         BinaryPrimitives.WriteUInt32LittleEndian(blob.AsSpan(16), (uint)types.Length);
-        BinaryPrimitives.WriteUInt32LittleEndian(blob.AsSpan(20), (uint)stringBytes.Length);
-        types.ToArray().CopyTo(blob, 24);
-        stringBytes.CopyTo(blob, 24 + (int)types.Length);
+        BinaryPrimitives.WriteUInt32LittleEndian(blob.AsSpan(20), (uint)strings.Length);
+        types.GetBuffer().AsSpan(0, (int)types.Length).CopyTo(blob.AsSpan(24));
+        strings.CopyTo(blob.AsSpan(24 + (int)types.Length));
         return new BtfBlobs(blob, extBytes, strings);
+    }
+
+    /// <summary>The bytes the type records take: a 12-byte header each and what follows it.</summary>
+    private static int TypesSize(BtfSection btf)
+    {
+        long size = 0;
+        foreach (var type in btf.Types)
+        {
+            size += 12 + type switch
+            {
+                BtfInt or BtfVariable or BtfDeclTag => 4,
+                BtfArray => 12,
+                BtfStruct structure => 12L * structure.Members.Count,
+                BtfEnum { Is64: false } enumeration => 8L * enumeration.Values.Count,
+                BtfEnum enumeration => 12L * enumeration.Values.Count,
+                BtfFunctionProto proto => 8L * proto.Parameters.Count,
+                BtfDataSection section => 12L * section.Variables.Count,
+                _ => 0,
+            };
+        }
+        return (int)Math.Min(size, Array.MaxLength);
     }
 
     private static void WriteType(MemoryStream output, BtfType type, StringTable strings, int id)
@@ -171,19 +191,24 @@ public static class BtfWriter
         Action<MemoryStream, T, StringTable> writeRecord)
     {
         // libbpf rejects a subsection with a section of zero records; empty subsections have length 0.
-        var nonEmpty = sections.Where(section => section.Records.Count > 0).ToList();
-        if (nonEmpty.Count == 0)
+        long size = 0;
+        foreach (var section in sections)
+            if (section.Records.Count > 0)
+                size += 8 + (long)section.Records.Count * recordSize;
+        if (size == 0)
             return [];
-        using var output = new MemoryStream();
+        using var output = new MemoryStream((int)Math.Min(4 + size, Array.MaxLength));
         U32(output, recordSize);
-        foreach (var section in nonEmpty)
+        foreach (var section in sections)
         {
+            if (section.Records.Count == 0)
+                continue;
             U32(output, strings.Add(section.SectionName));
             U32(output, (uint)section.Records.Count);
-            foreach (var record in section.Records)
+            foreach (var record in section.Records.AsSpan())
                 writeRecord(output, record, strings);
         }
-        return output.ToArray();
+        return output.Length == output.Capacity ? output.GetBuffer() : output.ToArray();
     }
 
     private static ushort VariableLength(int count, int id) =>

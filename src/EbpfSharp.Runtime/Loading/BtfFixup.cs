@@ -28,10 +28,10 @@ internal sealed class BtfFixup(BtfSection btf, ElfFile elf, IReadOnlyList<ElfSym
     {
         if (elf.FindSection(section.Name) is not { } elfSection)
             return section;
-        var variables = new List<BtfVariableInfo>();
+        var variables = new List<BtfVariableInfo>(section.Variables.Count);
         foreach (var info in section.Variables)
         {
-            var variable = btf.Get<BtfVariable>(info.TypeId, $"DATASEC '{section.Name}'");
+            var variable = btf.Get(info.TypeId) as BtfVariable ?? btf.Get<BtfVariable>(info.TypeId, $"DATASEC '{section.Name}'");
             if (variable.Linkage == BtfVariableLinkage.Static)
             {
                 variables.Add(info);

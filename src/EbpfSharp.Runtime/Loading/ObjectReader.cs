@@ -136,15 +136,13 @@ internal sealed class ObjectReader
                 _functions.Add(new FunctionSpec(symbol.Name, sectionIndex, section.Name, (int)symbol.Value, instructions));
             }
         }
-        foreach (var group in _functions.GroupBy(function => function.SectionIndex))
+        // The functions of a section were added together, in offset order: neighbours are the ones that can overlap.
+        for (int i = 1; i < _functions.Count; i++)
         {
-            FunctionSpec? previous = null;
-            foreach (var function in group.OrderBy(f => f.ByteOffset))
-            {
-                if (previous is not null && previous.ByteOffset + previous.SlotCount * 8 > function.ByteOffset)
-                    throw new ObjectFormatException($"Functions '{previous.Name}' and '{function.Name}' overlap in section '{function.SectionName}'.");
-                previous = function;
-            }
+            var previous = _functions[i - 1];
+            var function = _functions[i];
+            if (previous.SectionIndex == function.SectionIndex && previous.ByteOffset + previous.SlotCount * 8 > function.ByteOffset)
+                throw new ObjectFormatException($"Functions '{previous.Name}' and '{function.Name}' overlap in section '{function.SectionName}'.");
         }
     }
 
@@ -174,9 +172,20 @@ internal sealed class ObjectReader
             map.Variables = DataVariables(section, sectionIndex, mapName, datasecId);
             _maps.Add(map);
         }
+        if (!HasDuplicateName(_maps))
+            return;
         var duplicate = _maps.GroupBy(map => map.Name).FirstOrDefault(group => group.Count() > 1);
         if (duplicate is not null)
             throw new ObjectFormatException($"Object '{_name}' defines two maps named '{duplicate.Key}' (sections {string.Join(" and ", duplicate.Select(map => map.SectionName))}).");
+    }
+
+    private static bool HasDuplicateName(List<MapSpec> maps)
+    {
+        var names = new HashSet<string>(maps.Count, StringComparer.Ordinal);
+        foreach (var map in maps)
+            if (!names.Add(map.Name))
+                return true;
+        return false;
     }
 
     private List<GlobalVariableSpec> DataVariables(ElfSection section, int sectionIndex, string mapName, int datasecId)
@@ -242,7 +251,7 @@ internal sealed class ObjectReader
         if (relocation.Offset % 8 != 0 || relocation.Offset >= section.Size)
             throw new ObjectFormatException($"The {Where()} is not on an instruction inside the section.");
         var symbol = _symbols[(int)relocation.SymbolIndex];
-        var function = _functions.FirstOrDefault(f => f.Contains(sectionIndex, (long)relocation.Offset))
+        var function = FunctionContaining(sectionIndex, (long)relocation.Offset)
             ?? throw new ObjectFormatException($"The {Where()} is outside every function of the section.");
         int index = function.InstructionAtSlot((int)(relocation.Offset - (ulong)function.ByteOffset) / 8);
         if (index < 0)
@@ -290,18 +299,26 @@ internal sealed class ObjectReader
         function.Relocations.Add(new DataRelocation(index, dataMap.Name, (int)offset));
     }
 
+    private FunctionSpec? FunctionContaining(int sectionIndex, long byteOffset)
+    {
+        foreach (var function in _functions)
+            if (function.Contains(sectionIndex, byteOffset))
+                return function;
+        return null;
+    }
+
     /// <summary>Calls and callbacks within one section need no relocation: the immediate is already a distance.</summary>
     private void ResolveUnrelocatedCalls()
     {
         foreach (var function in _functions)
         {
-            var relocated = function.Relocations.Select(relocation => relocation.InstructionIndex).ToHashSet();
+            int relocatedCount = function.Relocations.Count;
             for (int i = 0; i < function.Instructions.Length; i++)
             {
                 var instruction = function.Instructions[i];
                 bool call = instruction.OpCode.Value == 0x85 && instruction.Source == PseudoSource.Call;
                 bool callback = instruction.IsWide && instruction.Source == PseudoSource.Function;
-                if ((!call && !callback) || relocated.Contains(i))
+                if ((!call && !callback) || IsRelocated(function, relocatedCount, i))
                     continue;
                 long targetByte = function.ByteOffset + (function.SlotOfInstruction[i] + 1L + instruction.Immediate) * 8;
                 var target = FunctionAt(function.SectionIndex, targetByte, function, $"instruction {i}");
@@ -310,10 +327,23 @@ internal sealed class ObjectReader
         }
     }
 
-    private FunctionSpec FunctionAt(int sectionIndex, long byteOffset, FunctionSpec caller, string what) =>
-        _functions.FirstOrDefault(function => function.SectionIndex == sectionIndex && function.ByteOffset == byteOffset)
-        ?? throw new ObjectFormatException(
+    /// <summary>Whether one of the first <paramref name="count"/> relocations of the function patches instruction <paramref name="index"/>.</summary>
+    private static bool IsRelocated(FunctionSpec function, int count, int index)
+    {
+        for (int i = 0; i < count; i++)
+            if (function.Relocations[i].InstructionIndex == index)
+                return true;
+        return false;
+    }
+
+    private FunctionSpec FunctionAt(int sectionIndex, long byteOffset, FunctionSpec caller, string what)
+    {
+        foreach (var function in _functions)
+            if (function.SectionIndex == sectionIndex && function.ByteOffset == byteOffset)
+                return function;
+        throw new ObjectFormatException(
             $"Function '{caller.Name}' calls {what} at offset {byteOffset} of section '{SectionName(sectionIndex)}', where no function starts.");
+    }
 
     private string SectionName(int index) => index > 0 && index < _elf.Sections.Count ? _elf.Sections[index].Name : $"#{index}";
 

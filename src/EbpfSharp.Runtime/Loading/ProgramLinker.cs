@@ -30,33 +30,35 @@ internal static class ProgramLinker
         var poisoned = new Dictionary<int, Core.PoisonedRelocation>();
         foreach (var function in order)
         {
-            var instructions = (Instruction[])function.Instructions.Clone();
+            int offset = baseSlot[function] * 8;
+            foreach (var instruction in function.Instructions)
+            {
+                instruction.EncodeTo(code.AsSpan(offset));
+                offset += instruction.Slots * 8;
+            }
+            // Relocated instructions are encoded again over their first encoding; the function's own instructions stay as read.
             foreach (var relocation in function.Relocations)
             {
                 int index = relocation.InstructionIndex;
                 int here = baseSlot[function] + function.SlotOfInstruction[index];
-                instructions[index] = relocation switch
+                var original = function.Instructions[index];
+                var relocated = relocation switch
                 {
-                    CallRelocation call => instructions[index] with { Constant = baseSlot[call.Target] - (here + 1) },
-                    FunctionAddressRelocation address => instructions[index] with
+                    CallRelocation call => original with { Constant = baseSlot[call.Target] - (here + 1) },
+                    FunctionAddressRelocation address => original with
                     {
                         Source = PseudoSource.Function,
                         Constant = baseSlot[address.Target] - (here + 1),
                     },
-                    MapRelocation map => instructions[index] with { Source = PseudoSource.MapFd, Constant = (uint)mapFd(map.MapName) },
-                    DataRelocation data => instructions[index] with
+                    MapRelocation map => original with { Source = PseudoSource.MapFd, Constant = (uint)mapFd(map.MapName) },
+                    DataRelocation data => original with
                     {
                         Source = PseudoSource.MapValue,
                         Constant = ((long)data.Offset << 32) | (uint)mapFd(data.MapName),
                     },
                     _ => throw new InvalidOperationException($"Unknown relocation {relocation}."),
                 };
-            }
-            int offset = baseSlot[function] * 8;
-            foreach (var instruction in instructions)
-            {
-                instruction.EncodeTo(code.AsSpan(offset));
-                offset += instruction.Slots * 8;
+                relocated.EncodeTo(code.AsSpan(here * 8));
             }
             if (function.CoreRelocations.Count > 0)
             {
