@@ -1,4 +1,5 @@
 using EbpfSharp.Object;
+using EbpfSharp.Object.Btf;
 using EbpfSharp.Object.Instructions;
 
 namespace EbpfSharp.Runtime.Loading;
@@ -110,23 +111,42 @@ internal static class ProgramLinker
 
     private static KernelLineInfo[] LineInfos(FunctionSpec entry, List<FunctionSpec> order, Dictionary<FunctionSpec, int> baseSlot, Func<string, uint> stringOffset)
     {
-        if (order.All(function => function.Lines.Count == 0))
+        int count = 0;
+        foreach (var function in order)
+            count += function.Lines.Count;
+        if (count == 0)
             return [];
-        var lines = new List<KernelLineInfo>();
+        var lines = new KernelLineInfo[count];
+        int next = 0;
+        string? file = null;
+        uint fileOffset = 0;
         foreach (var function in order)
         {
             // The kernel insists on a line record at every function's first instruction (check_btf_line).
             if (function.Lines.Count == 0 || function.Lines.Min(line => line.InstructionOffset) != 0)
                 throw new ObjectFormatException($"Program '{entry.Name}': function '{function.Name}' has no .BTF.ext line info for its first instruction while others have line info.");
-            foreach (var line in function.Lines.OrderBy(line => line.InstructionOffset))
+            int functionBase = baseSlot[function];
+            foreach (var line in InOffsetOrder(function.Lines))
             {
-                lines.Add(new KernelLineInfo(
-                    (uint)(baseSlot[function] + line.InstructionOffset / 8),
-                    stringOffset(line.FileName),
+                // Consecutive lines nearly always share their file: look its offset up once per run.
+                if (!ReferenceEquals(line.FileName, file))
+                    (file, fileOffset) = (line.FileName, stringOffset(line.FileName));
+                lines[next++] = new KernelLineInfo(
+                    (uint)(functionBase + line.InstructionOffset / 8),
+                    fileOffset,
                     stringOffset(line.LineText),
-                    (line.LineNumber << 10) | (line.Column & 0x3ff)));
+                    (line.LineNumber << 10) | (line.Column & 0x3ff));
             }
         }
-        return lines.ToArray();
+        return lines;
+    }
+
+    /// <summary>The lines sorted by offset, stably; .BTF.ext lists them in order already, which is checked without sorting.</summary>
+    private static IEnumerable<BtfLineInfo> InOffsetOrder(List<BtfLineInfo> lines)
+    {
+        for (int i = 1; i < lines.Count; i++)
+            if (lines[i].InstructionOffset < lines[i - 1].InstructionOffset)
+                return lines.OrderBy(line => line.InstructionOffset);
+        return lines;
     }
 }
