@@ -34,8 +34,7 @@ public sealed class StringTable
         if (value.Contains('\0'))
             throw new ArgumentException($"A table string cannot contain NUL: '{value}'.", nameof(value));
         offset = checked((uint)_length);
-        int size = Encoding.UTF8.GetByteCount(value) + 1;
-        EnsureCapacity(checked(_length + size));
+        EnsureCapacity(checked(_length + Encoding.UTF8.GetMaxByteCount(value.Length) + 1));
         _length += Encoding.UTF8.GetBytes(value, _bytes.AsSpan(_length));
         _bytes[_length++] = 0;
         _offsets.Add(value, offset);

@@ -82,7 +82,7 @@ internal static class BtfExtReader
             for (int i = 0; i < count; i++)
                 records[i] = decode(data.Slice(position + i * (int)recordSize, (int)recordSize), strings);
             position += (int)(count * recordSize);
-            into.Add(new BtfExtSectionRecords<T>(sectionName, records));
+            into.Add(new BtfExtSectionRecords<T>(sectionName, EquatableArray<T>.Own(records)));
         }
     }
 

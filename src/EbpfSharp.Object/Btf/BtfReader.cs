@@ -35,9 +35,10 @@ internal static class BtfReader
         if (strings.Length > 0 && strings[0] != 0)
             throw new ObjectFormatException("The BTF string table does not start with the empty string.");
 
-        var section = new BtfSection { ReadStrings = strings.ToArray() };
-        var names = new StringTableCache(section.ReadStrings);
         var records = body.Slice((int)typeOffset, (int)typeLength);
+        // Most records are a 12-byte header and a few members: a guess that saves the list's regrowth.
+        var section = new BtfSection(expectedTypes: records.Length / 24) { ReadStrings = strings.ToArray() };
+        var names = new StringTableCache(section.ReadStrings);
         int position = 0;
         while (position < records.Length)
         {
@@ -95,7 +96,7 @@ internal static class BtfReader
                         ? new BtfMember(Name(names, U32(member, 0), id), Id(U32(member, 4)), offset & 0xffffff, (byte)(offset >> 24))
                         : new BtfMember(Name(names, U32(member, 0), id), Id(U32(member, 4)), offset);
                 }
-                return new BtfStruct(sizeOrType, members, kind == BtfKind.Union, kindFlag) { Name = name };
+                return new BtfStruct(sizeOrType, EquatableArray<BtfMember>.Own(members), kind == BtfKind.Union, kindFlag) { Name = name };
             }
             case BtfKind.Enum:
             {
@@ -105,7 +106,7 @@ internal static class BtfReader
                     uint raw = U32(extra, i * 8 + 4);
                     values[i] = new BtfEnumValue(Name(names, U32(extra, i * 8), id), kindFlag ? (int)raw : raw);
                 }
-                return new BtfEnum(sizeOrType, values, kindFlag) { Name = name };
+                return new BtfEnum(sizeOrType, EquatableArray<BtfEnumValue>.Own(values), kindFlag) { Name = name };
             }
             case BtfKind.Enum64:
             {
@@ -115,7 +116,7 @@ internal static class BtfReader
                     var value = extra.Slice(i * 12, 12);
                     values[i] = new BtfEnumValue(Name(names, U32(value, 0), id), (long)(((ulong)U32(value, 8) << 32) | U32(value, 4)));
                 }
-                return new BtfEnum(sizeOrType, values, kindFlag, Is64: true) { Name = name };
+                return new BtfEnum(sizeOrType, EquatableArray<BtfEnumValue>.Own(values), kindFlag, Is64: true) { Name = name };
             }
             case BtfKind.Forward:
                 return new BtfForward(kindFlag) { Name = name };
@@ -130,7 +131,7 @@ internal static class BtfReader
                 var parameters = new BtfParameter[vlen];
                 for (int i = 0; i < vlen; i++)
                     parameters[i] = new BtfParameter(Name(names, U32(extra, i * 8), id), Id(U32(extra, i * 8 + 4)));
-                return new BtfFunctionProto(typeId, parameters) { Name = name };
+                return new BtfFunctionProto(typeId, EquatableArray<BtfParameter>.Own(parameters)) { Name = name };
             }
             case BtfKind.Variable:
                 return new BtfVariable(typeId, (BtfVariableLinkage)U32(extra, 0)) { Name = name };
@@ -139,7 +140,7 @@ internal static class BtfReader
                 var variables = new BtfVariableInfo[vlen];
                 for (int i = 0; i < vlen; i++)
                     variables[i] = new BtfVariableInfo(Id(U32(extra, i * 12)), U32(extra, i * 12 + 4), U32(extra, i * 12 + 8));
-                return new BtfDataSection(sizeOrType, variables) { Name = name };
+                return new BtfDataSection(sizeOrType, EquatableArray<BtfVariableInfo>.Own(variables)) { Name = name };
             }
             case BtfKind.Float:
                 return new BtfFloat(sizeOrType) { Name = name };

@@ -130,7 +130,7 @@ internal sealed class ObjectReader
                     throw new ObjectFormatException($"Section '{section.Name}': corrupted program '{symbol.Name}' at offset {symbol.Value}, size {symbol.Size} (it must be a non-empty multiple of 8 inside the section).");
                 if (!isText && symbol.Binding == ElfSymbolBinding.Local)
                     throw new ObjectFormatException($"Program '{symbol.Name}' in section '{section.Name}' is static; entry programs must be global symbols.");
-                if (_functions.Any(existing => existing.Name == symbol.Name))
+                if (HasFunction(symbol.Name))
                     throw new ObjectFormatException($"Object '{_name}' defines the function '{symbol.Name}' twice.");
                 var instructions = InstructionEncoder.Decode(section.Data.AsSpan((int)symbol.Value, (int)symbol.Size));
                 _functions.Add(new FunctionSpec(symbol.Name, sectionIndex, section.Name, (int)symbol.Value, instructions));
@@ -144,6 +144,14 @@ internal sealed class ObjectReader
             if (previous.SectionIndex == function.SectionIndex && previous.ByteOffset + previous.SlotCount * 8 > function.ByteOffset)
                 throw new ObjectFormatException($"Functions '{previous.Name}' and '{function.Name}' overlap in section '{function.SectionName}'.");
         }
+    }
+
+    private bool HasFunction(string name)
+    {
+        foreach (var function in _functions)
+            if (function.Name == name)
+                return true;
+        return false;
     }
 
     private void ReadMaps()
