@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text;
 
 namespace EbpfSharp.Object;
@@ -29,15 +30,19 @@ public sealed class StringTable
     /// <summary>The offset of <paramref name="value"/>, adding it if it is new.</summary>
     public uint Add(string value)
     {
-        if (_offsets.TryGetValue(value, out uint offset))
+        // One hash for both the lookup and the insertion; a string that cannot be added is taken out again.
+        ref uint offset = ref CollectionsMarshal.GetValueRefOrAddDefault(_offsets, value, out bool exists);
+        if (exists)
             return offset;
-        if (value.Contains('\0'))
-            throw new ArgumentException($"A table string cannot contain NUL: '{value}'.", nameof(value));
-        offset = checked((uint)_length);
-        EnsureCapacity(checked(_length + Encoding.UTF8.GetMaxByteCount(value.Length) + 1));
-        _length += Encoding.UTF8.GetBytes(value, _bytes.AsSpan(_length));
-        _bytes[_length++] = 0;
-        _offsets.Add(value, offset);
+        try
+        {
+            offset = Append(value);
+        }
+        catch
+        {
+            _offsets.Remove(value);
+            throw;
+        }
         return offset;
     }
 
@@ -52,6 +57,18 @@ public sealed class StringTable
 
     /// <summary>Copies the table's bytes to <paramref name="destination"/>.</summary>
     internal void CopyTo(Span<byte> destination) => _bytes.AsSpan(0, _length).CopyTo(destination);
+
+    /// <summary>Writes <paramref name="value"/> and its terminator at the end of the table; returns where it starts.</summary>
+    private uint Append(string value)
+    {
+        if (value.Contains('\0'))
+            throw new ArgumentException($"A table string cannot contain NUL: '{value}'.", nameof(value));
+        uint offset = checked((uint)_length);
+        EnsureCapacity(checked(_length + Encoding.UTF8.GetMaxByteCount(value.Length) + 1));
+        _length += Encoding.UTF8.GetBytes(value, _bytes.AsSpan(_length));
+        _bytes[_length++] = 0;
+        return offset;
+    }
 
     private void EnsureCapacity(int size)
     {

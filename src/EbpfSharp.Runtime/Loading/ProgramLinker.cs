@@ -123,10 +123,10 @@ internal static class ProgramLinker
         foreach (var function in order)
         {
             // The kernel insists on a line record at every function's first instruction (check_btf_line).
-            if (function.Lines.Count == 0 || function.Lines.Min(line => line.InstructionOffset) != 0)
+            if (!function.Lines.Exists(static line => line.InstructionOffset == 0))
                 throw new ObjectFormatException($"Program '{entry.Name}': function '{function.Name}' has no .BTF.ext line info for its first instruction while others have line info.");
             int functionBase = baseSlot[function];
-            foreach (var line in InOffsetOrder(function.Lines))
+            foreach (var line in IsInOffsetOrder(function.Lines) ? function.Lines : function.Lines.OrderBy(line => line.InstructionOffset).ToList())
             {
                 // Consecutive lines nearly always share their file: look its offset up once per run.
                 if (!ReferenceEquals(line.FileName, file))
@@ -141,12 +141,12 @@ internal static class ProgramLinker
         return lines;
     }
 
-    /// <summary>The lines sorted by offset, stably; .BTF.ext lists them in order already, which is checked without sorting.</summary>
-    private static IEnumerable<BtfLineInfo> InOffsetOrder(List<BtfLineInfo> lines)
+    /// <summary>Whether the lines are sorted by offset already, as .BTF.ext lists them, so that no stable sort is needed.</summary>
+    private static bool IsInOffsetOrder(List<BtfLineInfo> lines)
     {
         for (int i = 1; i < lines.Count; i++)
             if (lines[i].InstructionOffset < lines[i - 1].InstructionOffset)
-                return lines.OrderBy(line => line.InstructionOffset);
-        return lines;
+                return false;
+        return true;
     }
 }
