@@ -13,7 +13,7 @@ public static class BtfWriter
     {
         ArgumentNullException.ThrowIfNull(btf);
         var strings = new StringTable(expectedStrings: btf.Types.Count + (ext is null ? 0 : ext.LineInfos.Count * 8));
-        using var types = new MemoryStream(TypesSize(btf));
+        var types = new Output(TypesSize(btf));
         int id = 1;
         foreach (var type in btf.Types)
             WriteType(types, type, strings, id++);
@@ -28,8 +28,8 @@ public static class BtfWriter
         BinaryPrimitives.WriteUInt32LittleEndian(blob.AsSpan(12), (uint)types.Length);
         BinaryPrimitives.WriteUInt32LittleEndian(blob.AsSpan(16), (uint)types.Length);
         BinaryPrimitives.WriteUInt32LittleEndian(blob.AsSpan(20), (uint)strings.Length);
-        types.GetBuffer().AsSpan(0, (int)types.Length).CopyTo(blob.AsSpan(24));
-        strings.CopyTo(blob.AsSpan(24 + (int)types.Length));
+        types.Written.CopyTo(blob.AsSpan(24));
+        strings.CopyTo(blob.AsSpan(24 + types.Length));
         return new BtfBlobs(blob, extBytes, strings);
     }
 
@@ -54,7 +54,7 @@ public static class BtfWriter
         return (int)Math.Min(size, Array.MaxLength);
     }
 
-    private static void WriteType(MemoryStream output, BtfType type, StringTable strings, int id)
+    private static void WriteType(Output output, BtfType type, StringTable strings, int id)
     {
         uint name = strings.Add(type.Name);
         switch (type)
@@ -188,7 +188,7 @@ public static class BtfWriter
     }
 
     private static byte[] Subsection<T>(List<BtfExtSectionRecords<T>> sections, uint recordSize, StringTable strings,
-        Action<MemoryStream, T, StringTable> writeRecord)
+        Action<Output, T, StringTable> writeRecord)
     {
         // libbpf rejects a subsection with a section of zero records; empty subsections have length 0.
         long size = 0;
@@ -197,7 +197,7 @@ public static class BtfWriter
                 size += 8 + (long)section.Records.Count * recordSize;
         if (size == 0)
             return [];
-        using var output = new MemoryStream((int)Math.Min(4 + size, Array.MaxLength));
+        var output = new Output((int)Math.Min(4 + size, Array.MaxLength));
         U32(output, recordSize);
         foreach (var section in sections)
         {
@@ -208,23 +208,38 @@ public static class BtfWriter
             foreach (var record in section.Records.AsSpan())
                 writeRecord(output, record, strings);
         }
-        return output.Length == output.Capacity ? output.GetBuffer() : output.ToArray();
+        return output.ToArray();
     }
 
     private static ushort VariableLength(int count, int id) =>
         count <= ushort.MaxValue ? (ushort)count : throw new ArgumentException($"BTF type {id} has {count} entries; at most 65535 fit.");
 
-    private static void Header(MemoryStream output, uint name, BtfKind kind, ushort vlen, bool kindFlag, uint sizeOrType)
+    private static void Header(Output output, uint name, BtfKind kind, ushort vlen, bool kindFlag, uint sizeOrType)
     {
         U32(output, name);
         U32(output, (kindFlag ? 1u << 31 : 0) | ((uint)kind << 24) | vlen);
         U32(output, sizeOrType);
     }
 
-    private static void U32(MemoryStream output, uint value)
+    private static void U32(Output output, uint value) => output.Write(value);
+
+    /// <summary>Little-endian words appended to a buffer sized for what is written (it grows if the size was short).</summary>
+    private sealed class Output(int capacity)
     {
-        Span<byte> buffer = stackalloc byte[4];
-        BinaryPrimitives.WriteUInt32LittleEndian(buffer, value);
-        output.Write(buffer);
+        private byte[] _bytes = new byte[capacity];
+
+        public int Length { get; private set; }
+
+        public ReadOnlySpan<byte> Written => _bytes.AsSpan(0, Length);
+
+        public void Write(uint value)
+        {
+            if (_bytes.Length - Length < 4)
+                Array.Resize(ref _bytes, Math.Max(16, _bytes.Length * 2));
+            BinaryPrimitives.WriteUInt32LittleEndian(_bytes.AsSpan(Length), value);
+            Length += 4;
+        }
+
+        public byte[] ToArray() => Length == _bytes.Length ? _bytes : Written.ToArray();
     }
 }
