@@ -13,6 +13,11 @@ public readonly struct EquatableArray<T> : IEquatable<EquatableArray<T>>, IReadO
     /// <summary>Wraps a copy of <paramref name="items"/>.</summary>
     public EquatableArray(IEnumerable<T> items) => _items = items.ToArray();
 
+    private EquatableArray(T[] items, bool _) => _items = items;
+
+    /// <summary>Wraps <paramref name="items"/> without copying: for readers that built the array and never change it.</summary>
+    internal static EquatableArray<T> Own(T[] items) => new(items, false);
+
     /// <summary>An empty array.</summary>
     public static EquatableArray<T> Empty => default;
 

@@ -9,6 +9,11 @@ public static class GlobalDataSection
     /// ".data", ".rodata" or ".bss" for a global-data section name or one of its dotted variants
     /// (<c>.data.counters</c>), else null.
     /// </summary>
-    public static string? Kind(string sectionName) =>
-        Kinds.FirstOrDefault(kind => sectionName == kind || sectionName.StartsWith(kind + ".", StringComparison.Ordinal));
+    public static string? Kind(string sectionName)
+    {
+        foreach (var kind in Kinds)
+            if (sectionName.StartsWith(kind, StringComparison.Ordinal) && (sectionName.Length == kind.Length || sectionName[kind.Length] == '.'))
+                return kind;
+        return null;
+    }
 }

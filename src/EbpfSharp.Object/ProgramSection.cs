@@ -100,9 +100,9 @@ public sealed record ProgramSection(
     {
         ArgumentNullException.ThrowIfNull(sectionName);
         string name = sectionName.StartsWith('?') ? sectionName[1..] : sectionName;
-        foreach (var definition in All)
-            if (definition.Matches(name))
-                return definition;
+        for (int i = 0; i < All.Count; i++)
+            if (All[i].Matches(name))
+                return All[i];
         return null;
     }
 
@@ -117,8 +117,8 @@ public sealed record ProgramSection(
     {
         if (Pattern.EndsWith('+'))
         {
-            var prefix = Pattern[..^1];
-            return name == prefix || (name.StartsWith(prefix, StringComparison.Ordinal) && name.Length > prefix.Length && name[prefix.Length] == '/');
+            var prefix = Pattern.AsSpan(0, Pattern.Length - 1);
+            return name.AsSpan().StartsWith(prefix, StringComparison.Ordinal) && (name.Length == prefix.Length || name[prefix.Length] == '/');
         }
         if (Pattern.EndsWith('/'))
             return name.StartsWith(Pattern, StringComparison.Ordinal);

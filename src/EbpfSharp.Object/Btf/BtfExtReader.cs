@@ -26,29 +26,30 @@ internal static class BtfExtReader
             throw new ObjectFormatException($".BTF.ext header length {headerLength} is not between 24 and the blob size {bytes.Length}.");
         var body = bytes[(int)headerLength..];
         var ext = new BtfExtSection();
-        ReadSubsection(body, U32(bytes, 8), U32(bytes, 12), FunctionInfoSize, "func_info", strings, ext.FunctionInfos,
+        var names = new StringTableCache(strings);
+        ReadSubsection(body, U32(bytes, 8), U32(bytes, 12), FunctionInfoSize, "func_info", names, ext.FunctionInfos,
             (record, _) => new BtfFunctionInfo(U32(record, 0), (int)Math.Min(U32(record, 4), int.MaxValue)));
-        ReadSubsection(body, U32(bytes, 16), U32(bytes, 20), LineInfoSize, "line_info", strings, ext.LineInfos,
+        ReadSubsection(body, U32(bytes, 16), U32(bytes, 20), LineInfoSize, "line_info", names, ext.LineInfos,
             (record, table) => new BtfLineInfo(
                 U32(record, 0),
-                StringTable.Read(table, U32(record, 4), "a line_info file"),
-                StringTable.Read(table, U32(record, 8), "a line_info line"),
+                table.Get(U32(record, 4), "a line_info file"),
+                table.Get(U32(record, 8), "a line_info line"),
                 U32(record, 12) >> 10,
                 U32(record, 12) & 0x3ff));
         if (headerLength >= 32)
-            ReadSubsection(body, U32(bytes, 24), U32(bytes, 28), CoreRelocationSize, "CO-RE relocation", strings, ext.CoreRelocations,
+            ReadSubsection(body, U32(bytes, 24), U32(bytes, 28), CoreRelocationSize, "CO-RE relocation", names, ext.CoreRelocations,
                 (record, table) => new BtfCoreRelocation(
                     U32(record, 0),
                     (int)Math.Min(U32(record, 4), int.MaxValue),
-                    StringTable.Read(table, U32(record, 8), "a CO-RE access string"),
+                    table.Get(U32(record, 8), "a CO-RE access string"),
                     (BtfCoreRelocationKind)U32(record, 12)));
         return ext;
     }
 
-    private delegate T RecordDecoder<T>(ReadOnlySpan<byte> record, byte[] strings);
+    private delegate T RecordDecoder<T>(ReadOnlySpan<byte> record, StringTableCache strings);
 
     private static void ReadSubsection<T>(ReadOnlySpan<byte> body, uint offset, uint length, int minimumRecordSize, string what,
-        byte[] strings, List<BtfExtSectionRecords<T>> into, RecordDecoder<T> decode)
+        StringTableCache strings, List<BtfExtSectionRecords<T>> into, RecordDecoder<T> decode)
     {
         if (length == 0)
             return;
@@ -69,7 +70,8 @@ internal static class BtfExtReader
         {
             if (data.Length - position < 8)
                 throw new ObjectFormatException($"A .BTF.ext {what} section header at offset {position} is cut short.");
-            string sectionName = StringTable.Read(strings, U32(data, position), $"a .BTF.ext {what} section");
+            uint nameOffset = U32(data, position);
+            string sectionName = strings.TryGet(nameOffset) ?? strings.Get(nameOffset, $"a .BTF.ext {what} section");
             uint count = U32(data, position + 4);
             position += 8;
             if (count == 0)
@@ -80,7 +82,7 @@ internal static class BtfExtReader
             for (int i = 0; i < count; i++)
                 records[i] = decode(data.Slice(position + i * (int)recordSize, (int)recordSize), strings);
             position += (int)(count * recordSize);
-            into.Add(new BtfExtSectionRecords<T>(sectionName, records));
+            into.Add(new BtfExtSectionRecords<T>(sectionName, EquatableArray<T>.Own(records)));
         }
     }
 

@@ -35,9 +35,10 @@ internal static class BtfReader
         if (strings.Length > 0 && strings[0] != 0)
             throw new ObjectFormatException("The BTF string table does not start with the empty string.");
 
-        var section = new BtfSection { ReadStrings = strings.ToArray() };
-        var names = new NameCache(section.ReadStrings);
         var records = body.Slice((int)typeOffset, (int)typeLength);
+        // Most records are a 12-byte header and a few members: a guess that saves the list's regrowth.
+        var section = new BtfSection(expectedTypes: records.Length / 24) { ReadStrings = strings.ToArray() };
+        var names = new StringTableCache(section.ReadStrings);
         int position = 0;
         while (position < records.Length)
         {
@@ -45,7 +46,7 @@ internal static class BtfReader
             if (records.Length - position < TypeHeaderSize)
                 throw new ObjectFormatException($"BTF type {id} at offset {position} is cut short: {records.Length - position} bytes remain of its 12-byte header.");
             var record = records[position..];
-            string name = names.Get(U32(record, 0), id);
+            string name = Name(names, U32(record, 0), id);
             uint info = U32(record, 4);
             uint sizeOrType = U32(record, 8);
             var kind = (BtfKind)((info >> 24) & 0x1f);
@@ -72,7 +73,7 @@ internal static class BtfReader
         _ => throw new ObjectFormatException($"BTF type {id} has unknown kind {(int)kind}."),
     };
 
-    private static BtfType Decode(BtfKind kind, string name, int vlen, bool kindFlag, uint sizeOrType, ReadOnlySpan<byte> extra, NameCache names, int id)
+    private static BtfType Decode(BtfKind kind, string name, int vlen, bool kindFlag, uint sizeOrType, ReadOnlySpan<byte> extra, StringTableCache names, int id)
     {
         int typeId = (int)Math.Min(sizeOrType, int.MaxValue);
         switch (kind)
@@ -92,10 +93,10 @@ internal static class BtfReader
                     var member = extra.Slice(i * 12, 12);
                     uint offset = U32(member, 8);
                     members[i] = kindFlag
-                        ? new BtfMember(names.Get(U32(member, 0), id), Id(U32(member, 4)), offset & 0xffffff, (byte)(offset >> 24))
-                        : new BtfMember(names.Get(U32(member, 0), id), Id(U32(member, 4)), offset);
+                        ? new BtfMember(Name(names, U32(member, 0), id), Id(U32(member, 4)), offset & 0xffffff, (byte)(offset >> 24))
+                        : new BtfMember(Name(names, U32(member, 0), id), Id(U32(member, 4)), offset);
                 }
-                return new BtfStruct(sizeOrType, members, kind == BtfKind.Union, kindFlag) { Name = name };
+                return new BtfStruct(sizeOrType, EquatableArray<BtfMember>.Own(members), kind == BtfKind.Union, kindFlag) { Name = name };
             }
             case BtfKind.Enum:
             {
@@ -103,9 +104,9 @@ internal static class BtfReader
                 for (int i = 0; i < vlen; i++)
                 {
                     uint raw = U32(extra, i * 8 + 4);
-                    values[i] = new BtfEnumValue(names.Get(U32(extra, i * 8), id), kindFlag ? (int)raw : raw);
+                    values[i] = new BtfEnumValue(Name(names, U32(extra, i * 8), id), kindFlag ? (int)raw : raw);
                 }
-                return new BtfEnum(sizeOrType, values, kindFlag) { Name = name };
+                return new BtfEnum(sizeOrType, EquatableArray<BtfEnumValue>.Own(values), kindFlag) { Name = name };
             }
             case BtfKind.Enum64:
             {
@@ -113,9 +114,9 @@ internal static class BtfReader
                 for (int i = 0; i < vlen; i++)
                 {
                     var value = extra.Slice(i * 12, 12);
-                    values[i] = new BtfEnumValue(names.Get(U32(value, 0), id), (long)(((ulong)U32(value, 8) << 32) | U32(value, 4)));
+                    values[i] = new BtfEnumValue(Name(names, U32(value, 0), id), (long)(((ulong)U32(value, 8) << 32) | U32(value, 4)));
                 }
-                return new BtfEnum(sizeOrType, values, kindFlag, Is64: true) { Name = name };
+                return new BtfEnum(sizeOrType, EquatableArray<BtfEnumValue>.Own(values), kindFlag, Is64: true) { Name = name };
             }
             case BtfKind.Forward:
                 return new BtfForward(kindFlag) { Name = name };
@@ -129,8 +130,8 @@ internal static class BtfReader
             {
                 var parameters = new BtfParameter[vlen];
                 for (int i = 0; i < vlen; i++)
-                    parameters[i] = new BtfParameter(names.Get(U32(extra, i * 8), id), Id(U32(extra, i * 8 + 4)));
-                return new BtfFunctionProto(typeId, parameters) { Name = name };
+                    parameters[i] = new BtfParameter(Name(names, U32(extra, i * 8), id), Id(U32(extra, i * 8 + 4)));
+                return new BtfFunctionProto(typeId, EquatableArray<BtfParameter>.Own(parameters)) { Name = name };
             }
             case BtfKind.Variable:
                 return new BtfVariable(typeId, (BtfVariableLinkage)U32(extra, 0)) { Name = name };
@@ -139,7 +140,7 @@ internal static class BtfReader
                 var variables = new BtfVariableInfo[vlen];
                 for (int i = 0; i < vlen; i++)
                     variables[i] = new BtfVariableInfo(Id(U32(extra, i * 12)), U32(extra, i * 12 + 4), U32(extra, i * 12 + 8));
-                return new BtfDataSection(sizeOrType, variables) { Name = name };
+                return new BtfDataSection(sizeOrType, EquatableArray<BtfVariableInfo>.Own(variables)) { Name = name };
             }
             case BtfKind.Float:
                 return new BtfFloat(sizeOrType) { Name = name };
@@ -152,22 +153,11 @@ internal static class BtfReader
         }
     }
 
+    /// <summary>Decodes each string offset once; kernel BTF repeats the same names many times.</summary>
+    private static string Name(StringTableCache names, uint offset, int typeId) =>
+        names.TryGet(offset) ?? names.Get(offset, $"BTF type {typeId}");
+
     private static int Id(uint value) => (int)Math.Min(value, int.MaxValue);
 
     private static uint U32(ReadOnlySpan<byte> bytes, int offset) => BinaryPrimitives.ReadUInt32LittleEndian(bytes[offset..]);
-
-    /// <summary>Decodes each string offset once; kernel BTF repeats the same names many times.</summary>
-    private sealed class NameCache(byte[] strings)
-    {
-        private readonly Dictionary<uint, string> _names = new() { [0] = string.Empty };
-
-        public string Get(uint offset, int typeId)
-        {
-            if (_names.TryGetValue(offset, out var name))
-                return name;
-            name = StringTable.Read(strings, offset, $"BTF type {typeId}");
-            _names.Add(offset, name);
-            return name;
-        }
-    }
 }

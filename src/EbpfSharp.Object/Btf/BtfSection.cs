@@ -11,8 +11,17 @@ public sealed class BtfSection : IEquatable<BtfSection>
 
     private Dictionary<(string, BtfKind), int>? _byName;
 
+    /// <summary>Creates an empty section.</summary>
+    public BtfSection()
+        : this(expectedTypes: 0)
+    {
+    }
+
+    /// <summary>Creates an empty section with room for about <paramref name="expectedTypes"/> types.</summary>
+    internal BtfSection(int expectedTypes) => Types = new List<BtfType>(expectedTypes);
+
     /// <summary>The types in id order, starting at id 1.</summary>
-    public List<BtfType> Types { get; } = [];
+    public List<BtfType> Types { get; }
 
     /// <summary>The string table as read, for resolving <c>.BTF.ext</c> string offsets; null for sections built in memory.</summary>
     public byte[]? ReadStrings { get; internal set; }
@@ -50,7 +59,7 @@ public sealed class BtfSection : IEquatable<BtfSection>
     {
         if (_byName is null)
         {
-            var index = new Dictionary<(string, BtfKind), int>();
+            var index = new Dictionary<(string, BtfKind), int>(Types.Count);
             for (int i = 0; i < Types.Count; i++)
                 if (Types[i].Name.Length > 0)
                     index.TryAdd((Types[i].Name, Types[i].Kind), i + 1);

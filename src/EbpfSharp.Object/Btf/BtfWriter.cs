@@ -12,15 +12,14 @@ public static class BtfWriter
     public static BtfBlobs Write(BtfSection btf, BtfExtSection? ext)
     {
         ArgumentNullException.ThrowIfNull(btf);
-        var strings = new StringTable();
-        using var types = new MemoryStream();
+        var strings = new StringTable(expectedStrings: btf.Types.Count + (ext is null ? 0 : ext.LineInfos.Count * 8));
+        var types = new Output(TypesSize(btf));
         int id = 1;
         foreach (var type in btf.Types)
             WriteType(types, type, strings, id++);
         var extBytes = ext is null ? null : WriteExt(ext, strings);
 
-        var stringBytes = strings.ToArray();
-        var blob = new byte[24 + types.Length + stringBytes.Length];
+        var blob = new byte[24 + types.Length + strings.Length];
         BinaryPrimitives.WriteUInt16LittleEndian(blob, BtfSection.Magic);
         blob[2] = 1;    // version
         blob[3] = 0;    // flags
@@ -28,13 +27,34 @@ public static class BtfWriter
         BinaryPrimitives.WriteUInt32LittleEndian(blob.AsSpan(8), 0);
         BinaryPrimitives.WriteUInt32LittleEndian(blob.AsSpan(12), (uint)types.Length);
         BinaryPrimitives.WriteUInt32LittleEndian(blob.AsSpan(16), (uint)types.Length);
-        BinaryPrimitives.WriteUInt32LittleEndian(blob.AsSpan(20), (uint)stringBytes.Length);
-        types.ToArray().CopyTo(blob, 24);
-        stringBytes.CopyTo(blob, 24 + (int)types.Length);
+        BinaryPrimitives.WriteUInt32LittleEndian(blob.AsSpan(20), (uint)strings.Length);
+        types.Written.CopyTo(blob.AsSpan(24));
+        strings.CopyTo(blob.AsSpan(24 + types.Length));
         return new BtfBlobs(blob, extBytes, strings);
     }
 
-    private static void WriteType(MemoryStream output, BtfType type, StringTable strings, int id)
+    /// <summary>The bytes the type records take: a 12-byte header each and what follows it.</summary>
+    private static int TypesSize(BtfSection btf)
+    {
+        long size = 0;
+        foreach (var type in btf.Types)
+        {
+            size += 12 + type switch
+            {
+                BtfInt or BtfVariable or BtfDeclTag => 4,
+                BtfArray => 12,
+                BtfStruct structure => 12L * structure.Members.Count,
+                BtfEnum { Is64: false } enumeration => 8L * enumeration.Values.Count,
+                BtfEnum enumeration => 12L * enumeration.Values.Count,
+                BtfFunctionProto proto => 8L * proto.Parameters.Count,
+                BtfDataSection section => 12L * section.Variables.Count,
+                _ => 0,
+            };
+        }
+        return (int)Math.Min(size, Array.MaxLength);
+    }
+
+    private static void WriteType(Output output, BtfType type, StringTable strings, int id)
     {
         uint name = strings.Add(type.Name);
         switch (type)
@@ -168,19 +188,24 @@ public static class BtfWriter
     }
 
     private static byte[] Subsection<T>(List<BtfExtSectionRecords<T>> sections, uint recordSize, StringTable strings,
-        Action<MemoryStream, T, StringTable> writeRecord)
+        Action<Output, T, StringTable> writeRecord)
     {
         // libbpf rejects a subsection with a section of zero records; empty subsections have length 0.
-        var nonEmpty = sections.Where(section => section.Records.Count > 0).ToList();
-        if (nonEmpty.Count == 0)
+        long size = 0;
+        foreach (var section in sections)
+            if (section.Records.Count > 0)
+                size += 8 + (long)section.Records.Count * recordSize;
+        if (size == 0)
             return [];
-        using var output = new MemoryStream();
+        var output = new Output((int)Math.Min(4 + size, Array.MaxLength));
         U32(output, recordSize);
-        foreach (var section in nonEmpty)
+        foreach (var section in sections)
         {
+            if (section.Records.Count == 0)
+                continue;
             U32(output, strings.Add(section.SectionName));
             U32(output, (uint)section.Records.Count);
-            foreach (var record in section.Records)
+            foreach (var record in section.Records.AsSpan())
                 writeRecord(output, record, strings);
         }
         return output.ToArray();
@@ -189,17 +214,32 @@ public static class BtfWriter
     private static ushort VariableLength(int count, int id) =>
         count <= ushort.MaxValue ? (ushort)count : throw new ArgumentException($"BTF type {id} has {count} entries; at most 65535 fit.");
 
-    private static void Header(MemoryStream output, uint name, BtfKind kind, ushort vlen, bool kindFlag, uint sizeOrType)
+    private static void Header(Output output, uint name, BtfKind kind, ushort vlen, bool kindFlag, uint sizeOrType)
     {
         U32(output, name);
         U32(output, (kindFlag ? 1u << 31 : 0) | ((uint)kind << 24) | vlen);
         U32(output, sizeOrType);
     }
 
-    private static void U32(MemoryStream output, uint value)
+    private static void U32(Output output, uint value) => output.Write(value);
+
+    /// <summary>Little-endian words appended to a buffer sized for what is written (it grows if the size was short).</summary>
+    private sealed class Output(int capacity)
     {
-        Span<byte> buffer = stackalloc byte[4];
-        BinaryPrimitives.WriteUInt32LittleEndian(buffer, value);
-        output.Write(buffer);
+        private byte[] _bytes = new byte[capacity];
+
+        public int Length { get; private set; }
+
+        public ReadOnlySpan<byte> Written => _bytes.AsSpan(0, Length);
+
+        public void Write(uint value)
+        {
+            if (_bytes.Length - Length < 4)
+                Array.Resize(ref _bytes, Math.Max(16, _bytes.Length * 2));
+            BinaryPrimitives.WriteUInt32LittleEndian(_bytes.AsSpan(Length), value);
+            Length += 4;
+        }
+
+        public byte[] ToArray() => Length == _bytes.Length ? _bytes : Written.ToArray();
     }
 }

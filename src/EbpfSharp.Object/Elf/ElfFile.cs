@@ -37,7 +37,13 @@ public sealed class ElfFile : IEquatable<ElfFile>
     public int SectionNameTableIndex { get; set; }
 
     /// <summary>The first section with this name, or null.</summary>
-    public ElfSection? FindSection(string name) => Sections.Find(section => section.Name == name);
+    public ElfSection? FindSection(string name)
+    {
+        foreach (var section in Sections)
+            if (section.Name == name)
+                return section;
+        return null;
+    }
 
     /// <summary>The index of <paramref name="section"/> in <see cref="Sections"/>.</summary>
     public int IndexOf(ElfSection section)

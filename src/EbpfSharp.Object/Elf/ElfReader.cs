@@ -106,7 +106,7 @@ internal static class ElfReader
             if (names.Type != ElfSectionType.StringTable)
                 throw new ObjectFormatException($"The section-name table (section #{nameTableIndex}) is {names.Type}, not a string table.");
             for (int i = 1; i < file.Sections.Count; i++)
-                file.Sections[i].Name = StringTable.Read(names.Data, nameOffsets[i], $"section #{i}");
+                file.Sections[i].Name = StringTable.TryRead(names.Data, nameOffsets[i]) ?? StringTable.Read(names.Data, nameOffsets[i], $"section #{i}");
         }
         return file;
     }

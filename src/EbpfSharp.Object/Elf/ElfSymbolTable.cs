@@ -21,7 +21,7 @@ public static class ElfSymbolTable
             uint nameOffset = BinaryPrimitives.ReadUInt32LittleEndian(entry);
             byte info = entry[4];
             byte other = entry[5];
-            string name = StringTable.Read(strings, nameOffset, $"symbol #{i} of {tableName}");
+            string name = StringTable.TryRead(strings, nameOffset) ?? StringTable.Read(strings, nameOffset, $"symbol #{i} of {tableName}");
             symbols[i] = new ElfSymbol(
                 name,
                 BinaryPrimitives.ReadUInt64LittleEndian(entry[8..]),

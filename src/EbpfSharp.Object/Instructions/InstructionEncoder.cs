@@ -40,15 +40,23 @@ public static class InstructionEncoder
     {
         if (code.Length % 8 != 0)
             throw new ObjectFormatException($"Instruction bytes must be a multiple of 8, but there are {code.Length}.");
-        var result = new List<Instruction>(code.Length / 8);
+        var result = new Instruction[CountInstructions(code)];
         int offset = 0;
-        while (offset < code.Length)
+        for (int i = 0; i < result.Length; i++)
         {
-            var instruction = Instruction.Decode(code[offset..]);
-            result.Add(instruction);
-            offset += instruction.Slots * 8;
+            result[i] = Instruction.Decode(code[offset..]);
+            offset += result[i].Slots * 8;
         }
-        return result.ToArray();
+        return result;
+    }
+
+    /// <summary>How many instructions the slots hold: ld_imm64 takes two (a truncated one counts, so decoding it reports the error).</summary>
+    private static int CountInstructions(ReadOnlySpan<byte> code)
+    {
+        int count = 0;
+        for (int offset = 0; offset < code.Length; offset += code[offset] == OpCode.LoadImmediate64.Value ? 16 : 8)
+            count++;
+        return count;
     }
 
     private static Instruction Resolve(Instruction instruction, int slot, Dictionary<string, int> labels, List<SymbolReference> references)

@@ -28,24 +28,43 @@ internal sealed class BtfFixup(BtfSection btf, ElfFile elf, IReadOnlyList<ElfSym
     {
         if (elf.FindSection(section.Name) is not { } elfSection)
             return section;
-        var variables = new List<BtfVariableInfo>();
+        var variables = new List<BtfVariableInfo>(section.Variables.Count);
         foreach (var info in section.Variables)
         {
-            var variable = btf.Get<BtfVariable>(info.TypeId, $"DATASEC '{section.Name}'");
+            var variable = btf.Get(info.TypeId) as BtfVariable ?? btf.Get<BtfVariable>(info.TypeId, $"DATASEC '{section.Name}'");
             if (variable.Linkage == BtfVariableLinkage.Static)
             {
                 variables.Add(info);
                 continue;
             }
-            var symbol = symbols.FirstOrDefault(s => s.Name == variable.Name && s.Type == ElfSymbolType.Object
-                && s.Binding is ElfSymbolBinding.Global or ElfSymbolBinding.Weak)
+            var symbol = GlobalObject(variable.Name)
                 ?? throw new ObjectFormatException($"Section '{section.Name}': BTF names the variable '{variable.Name}', but the ELF symbol table has no global object of that name.");
             variables.Add(info with { Offset = (uint)symbol.Value });
         }
         return section with { Size = (uint)elfSection.Size, Variables = variables.OrderBy(v => v.Offset).ToArray() };
     }
 
-    private bool IsHidden(string name) =>
-        symbols.Any(s => s.Name == name && s.Type == ElfSymbolType.Function && s.Binding == ElfSymbolBinding.Global
-            && s.Visibility is ElfSymbolVisibility.Hidden or ElfSymbolVisibility.Internal);
+    /// <summary>The first global or weak object symbol named <paramref name="name"/>, or null.</summary>
+    private ElfSymbol? GlobalObject(string name)
+    {
+        for (int i = 0; i < symbols.Count; i++)
+        {
+            var s = symbols[i];
+            if (s.Name == name && s.Type == ElfSymbolType.Object && s.Binding is ElfSymbolBinding.Global or ElfSymbolBinding.Weak)
+                return s;
+        }
+        return null;
+    }
+
+    private bool IsHidden(string name)
+    {
+        for (int i = 0; i < symbols.Count; i++)
+        {
+            var s = symbols[i];
+            if (s.Name == name && s.Type == ElfSymbolType.Function && s.Binding == ElfSymbolBinding.Global
+                && s.Visibility is ElfSymbolVisibility.Hidden or ElfSymbolVisibility.Internal)
+                return true;
+        }
+        return false;
+    }
 }

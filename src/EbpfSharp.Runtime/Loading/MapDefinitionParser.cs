@@ -56,34 +56,33 @@ internal sealed class MapDefinitionParser(BtfSection btf, ElfFile elf, IReadOnly
         for (int m = 0; m < definitionType.Members.Count; m++)
         {
             var member = definitionType.Members[m];
-            string field = $"map '{name}' field '{member.Name}'";
             switch (member.Name)
             {
-                case "type": type = (BpfMapType)EncodedNumber(member, field); break;
-                case "max_entries": maxEntries = EncodedNumber(member, field); break;
-                case "map_flags": flags = EncodedNumber(member, field); break;
-                case "numa_node": numaNode = EncodedNumber(member, field); break;
-                case "key_size": keySize = Agree(keySize, EncodedNumber(member, field), $"map '{name}' key"); break;
-                case "value_size": valueSize = Agree(valueSize, EncodedNumber(member, field), $"map '{name}' value"); break;
+                case "type": type = (BpfMapType)EncodedNumber(name, member); break;
+                case "max_entries": maxEntries = EncodedNumber(name, member); break;
+                case "map_flags": flags = EncodedNumber(name, member); break;
+                case "numa_node": numaNode = EncodedNumber(name, member); break;
+                case "key_size": keySize = Agree(keySize, EncodedNumber(name, member), name, "key"); break;
+                case "value_size": valueSize = Agree(valueSize, EncodedNumber(name, member), name, "value"); break;
                 case "key":
-                    keyTypeId = PointerTarget(member, field);
-                    keySize = Agree(keySize, Size(keyTypeId, field), $"map '{name}' key");
+                    keyTypeId = PointerTarget(name, member);
+                    keySize = Agree(keySize, Size(keyTypeId, name, member), name, "key");
                     break;
                 case "value":
-                    valueTypeId = PointerTarget(member, field);
-                    valueSize = Agree(valueSize, Size(valueTypeId, field), $"map '{name}' value");
+                    valueTypeId = PointerTarget(name, member);
+                    valueSize = Agree(valueSize, Size(valueTypeId, name, member), name, "value");
                     break;
                 case "pinning":
-                    uint pin = EncodedNumber(member, field);
+                    uint pin = EncodedNumber(name, member);
                     pinning = pin <= 1 ? (MapPinning)pin : throw new ObjectFormatException($"Map '{name}' has pinning {pin}; only 0 (none) and 1 (by name) exist.");
                     break;
-                case "map_extra": mapExtra = MapExtra(member, field); break;
+                case "map_extra": mapExtra = MapExtra(name, member); break;
                 case "values":
                     if (m != definitionType.Members.Count - 1)
                         throw new ObjectFormatException($"Map '{name}': 'values' must be the last field of the definition.");
                     inner = Values(name, member, type, depth);
                     valuesOffset = (int)(member.BitOffset / 8);
-                    valueSize = Agree(valueSize, 4, $"map '{name}' value");
+                    valueSize = Agree(valueSize, 4, name, "value");
                     break;
                 default:
                     throw new ObjectFormatException($"Map '{name}' has an unknown field '{member.Name}'; known fields are type, key, value, key_size, value_size, max_entries, map_flags, numa_node, pinning, map_extra, values.");
@@ -121,35 +120,39 @@ internal sealed class MapDefinitionParser(BtfSection btf, ElfFile elf, IReadOnly
     }
 
     /// <summary>libbpf's __uint(name, value) is <c>int (*name)[value]</c>: the number is the array length.</summary>
-    private uint EncodedNumber(BtfMember member, string field)
+    private uint EncodedNumber(string name, BtfMember member)
     {
         var pointer = btf.Get(btf.SkipModifiers(member.TypeId)) as BtfPointer
-            ?? throw new ObjectFormatException($"The {field} must be a pointer to an array whose length is the value (libbpf's __uint macro).");
+            ?? throw new ObjectFormatException($"The {Field(name, member)} must be a pointer to an array whose length is the value (libbpf's __uint macro).");
         var array = btf.Get(btf.SkipModifiers(pointer.TypeId)) as BtfArray
-            ?? throw new ObjectFormatException($"The {field} must be a pointer to an array whose length is the value (libbpf's __uint macro).");
+            ?? throw new ObjectFormatException($"The {Field(name, member)} must be a pointer to an array whose length is the value (libbpf's __uint macro).");
         return array.Count;
     }
 
-    private int PointerTarget(BtfMember member, string field) =>
+    private int PointerTarget(string name, BtfMember member) =>
         btf.Get(btf.SkipModifiers(member.TypeId)) is BtfPointer pointer
             ? pointer.TypeId
-            : throw new ObjectFormatException($"The {field} must be a pointer to the type (libbpf's __type macro).");
+            : throw new ObjectFormatException($"The {Field(name, member)} must be a pointer to the type (libbpf's __type macro).");
 
-    private uint Size(int typeId, string field)
+    private uint Size(int typeId, string name, BtfMember member)
     {
         ulong size = btf.ResolveSize(typeId);
-        return size is > 0 and <= uint.MaxValue ? (uint)size : throw new ObjectFormatException($"The {field} type has an invalid size {size}.");
+        return size is > 0 and <= uint.MaxValue ? (uint)size : throw new ObjectFormatException($"The {Field(name, member)} type has an invalid size {size}.");
     }
 
-    private ulong MapExtra(BtfMember member, string field) => btf.Get(btf.SkipModifiers(member.TypeId)) switch
+    private ulong MapExtra(string name, BtfMember member) => btf.Get(btf.SkipModifiers(member.TypeId)) switch
     {
         BtfEnum { Values.Count: 1 } enumeration => (ulong)enumeration.Values[0].Value,
-        BtfPointer => EncodedNumber(member, field),
-        _ => throw new ObjectFormatException($"The {field} must be __uint or __ulong (an enum with one value)."),
+        BtfPointer => EncodedNumber(name, member),
+        _ => throw new ObjectFormatException($"The {Field(name, member)} must be __uint or __ulong (an enum with one value)."),
     };
 
-    private static uint Agree(uint existing, uint value, string what) =>
-        existing == 0 || existing == value ? value : throw new ObjectFormatException($"The {what} size is given twice, as {existing} and {value}.");
+    /// <summary>The size given for the map's <paramref name="part"/> ("key" or "value"), which a second mention must repeat.</summary>
+    private static uint Agree(uint existing, uint value, string name, string part) =>
+        existing == 0 || existing == value ? value : throw new ObjectFormatException($"The map '{name}' {part} size is given twice, as {existing} and {value}.");
+
+    /// <summary>How messages name a member of a map definition; built only for an error.</summary>
+    private static string Field(string name, BtfMember member) => $"map '{name}' field '{member.Name}'";
 
     /// <summary>
     /// <c>.rel.maps</c>: entries of a program array's or map-of-maps' <c>values</c> array point at the programs

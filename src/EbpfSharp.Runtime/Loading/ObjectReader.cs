@@ -130,22 +130,28 @@ internal sealed class ObjectReader
                     throw new ObjectFormatException($"Section '{section.Name}': corrupted program '{symbol.Name}' at offset {symbol.Value}, size {symbol.Size} (it must be a non-empty multiple of 8 inside the section).");
                 if (!isText && symbol.Binding == ElfSymbolBinding.Local)
                     throw new ObjectFormatException($"Program '{symbol.Name}' in section '{section.Name}' is static; entry programs must be global symbols.");
-                if (_functions.Any(existing => existing.Name == symbol.Name))
+                if (HasFunction(symbol.Name))
                     throw new ObjectFormatException($"Object '{_name}' defines the function '{symbol.Name}' twice.");
                 var instructions = InstructionEncoder.Decode(section.Data.AsSpan((int)symbol.Value, (int)symbol.Size));
                 _functions.Add(new FunctionSpec(symbol.Name, sectionIndex, section.Name, (int)symbol.Value, instructions));
             }
         }
-        foreach (var group in _functions.GroupBy(function => function.SectionIndex))
+        // The functions of a section were added together, in offset order: neighbours are the ones that can overlap.
+        for (int i = 1; i < _functions.Count; i++)
         {
-            FunctionSpec? previous = null;
-            foreach (var function in group.OrderBy(f => f.ByteOffset))
-            {
-                if (previous is not null && previous.ByteOffset + previous.SlotCount * 8 > function.ByteOffset)
-                    throw new ObjectFormatException($"Functions '{previous.Name}' and '{function.Name}' overlap in section '{function.SectionName}'.");
-                previous = function;
-            }
+            var previous = _functions[i - 1];
+            var function = _functions[i];
+            if (previous.SectionIndex == function.SectionIndex && previous.ByteOffset + previous.SlotCount * 8 > function.ByteOffset)
+                throw new ObjectFormatException($"Functions '{previous.Name}' and '{function.Name}' overlap in section '{function.SectionName}'.");
         }
+    }
+
+    private bool HasFunction(string name)
+    {
+        foreach (var function in _functions)
+            if (function.Name == name)
+                return true;
+        return false;
     }
 
     private void ReadMaps()
@@ -174,9 +180,20 @@ internal sealed class ObjectReader
             map.Variables = DataVariables(section, sectionIndex, mapName, datasecId);
             _maps.Add(map);
         }
+        if (!HasDuplicateName(_maps))
+            return;
         var duplicate = _maps.GroupBy(map => map.Name).FirstOrDefault(group => group.Count() > 1);
         if (duplicate is not null)
             throw new ObjectFormatException($"Object '{_name}' defines two maps named '{duplicate.Key}' (sections {string.Join(" and ", duplicate.Select(map => map.SectionName))}).");
+    }
+
+    private static bool HasDuplicateName(List<MapSpec> maps)
+    {
+        var names = new HashSet<string>(maps.Count, StringComparer.Ordinal);
+        foreach (var map in maps)
+            if (!names.Add(map.Name))
+                return true;
+        return false;
     }
 
     private List<GlobalVariableSpec> DataVariables(ElfSection section, int sectionIndex, string mapName, int datasecId)
@@ -235,17 +252,18 @@ internal sealed class ObjectReader
 
     private void Classify(ElfRelocation relocation, int sectionIndex, ElfSection section)
     {
-        string where = $"relocation at offset {relocation.Offset} of section '{section.Name}'";
+        // Built only for an error message: most objects have many relocations and no errors.
+        string Where() => $"relocation at offset {relocation.Offset} of section '{section.Name}'";
         if (relocation.SymbolIndex >= _symbols.Count)
-            throw new ObjectFormatException($"The {where} names symbol #{relocation.SymbolIndex}, but the symbol table has {_symbols.Count}.");
+            throw new ObjectFormatException($"The {Where()} names symbol #{relocation.SymbolIndex}, but the symbol table has {_symbols.Count}.");
         if (relocation.Offset % 8 != 0 || relocation.Offset >= section.Size)
-            throw new ObjectFormatException($"The {where} is not on an instruction inside the section.");
+            throw new ObjectFormatException($"The {Where()} is not on an instruction inside the section.");
         var symbol = _symbols[(int)relocation.SymbolIndex];
-        var function = _functions.FirstOrDefault(f => f.Contains(sectionIndex, (long)relocation.Offset))
-            ?? throw new ObjectFormatException($"The {where} is outside every function of the section.");
+        var function = FunctionContaining(sectionIndex, (long)relocation.Offset)
+            ?? throw new ObjectFormatException($"The {Where()} is outside every function of the section.");
         int index = function.InstructionAtSlot((int)(relocation.Offset - (ulong)function.ByteOffset) / 8);
         if (index < 0)
-            throw new ObjectFormatException($"The {where} points into the middle of an ld_imm64 in '{function.Name}'.");
+            throw new ObjectFormatException($"The {Where()} points into the middle of an ld_imm64 in '{function.Name}'.");
         var instruction = function.Instructions[index];
         string symbolName = symbol.Name.Length > 0 ? symbol.Name : SectionName(symbol.SectionIndex);
 
@@ -253,9 +271,9 @@ internal sealed class ObjectReader
             throw new BpfNotSupportedException(
                 $"Function '{function.Name}' refers to the extern symbol '{symbolName}' (__ksym, __kconfig or a kfunc), which EbpfSharp does not resolve yet.", 0);
         if (!symbol.IsDefined)
-            throw new ObjectFormatException($"The {where} refers to '{symbolName}', which is not defined in a section (forgot to initialize a global variable?).");
+            throw new ObjectFormatException($"The {Where()} refers to '{symbolName}', which is not defined in a section (forgot to initialize a global variable?).");
         if (symbol.SectionIndex >= _elf.Sections.Count)
-            throw new ObjectFormatException($"The {where} refers to '{symbolName}' in section {symbol.SectionIndex}, but the file has {_elf.Sections.Count} sections.");
+            throw new ObjectFormatException($"The {Where()} refers to '{symbolName}' in section {symbol.SectionIndex}, but the file has {_elf.Sections.Count} sections.");
         var symbolSection = _elf.Sections[symbol.SectionIndex];
 
         if (instruction.OpCode.Value == 0x85 && instruction.Source == PseudoSource.Call)
@@ -267,7 +285,7 @@ internal sealed class ObjectReader
             return;
         }
         if (!instruction.IsWide)
-            throw new ObjectFormatException($"The {where} patches a {instruction.OpCode} instruction in '{function.Name}'; only calls and ld_imm64 are relocated.");
+            throw new ObjectFormatException($"The {Where()} patches a {instruction.OpCode} instruction in '{function.Name}'; only calls and ld_imm64 are relocated.");
         if (symbolSection.IsCode)
         {
             long targetByte = (long)symbol.Value + instruction.Immediate;
@@ -289,18 +307,26 @@ internal sealed class ObjectReader
         function.Relocations.Add(new DataRelocation(index, dataMap.Name, (int)offset));
     }
 
+    private FunctionSpec? FunctionContaining(int sectionIndex, long byteOffset)
+    {
+        foreach (var function in _functions)
+            if (function.Contains(sectionIndex, byteOffset))
+                return function;
+        return null;
+    }
+
     /// <summary>Calls and callbacks within one section need no relocation: the immediate is already a distance.</summary>
     private void ResolveUnrelocatedCalls()
     {
         foreach (var function in _functions)
         {
-            var relocated = function.Relocations.Select(relocation => relocation.InstructionIndex).ToHashSet();
+            int relocatedCount = function.Relocations.Count;
             for (int i = 0; i < function.Instructions.Length; i++)
             {
                 var instruction = function.Instructions[i];
                 bool call = instruction.OpCode.Value == 0x85 && instruction.Source == PseudoSource.Call;
                 bool callback = instruction.IsWide && instruction.Source == PseudoSource.Function;
-                if ((!call && !callback) || relocated.Contains(i))
+                if ((!call && !callback) || IsRelocated(function, relocatedCount, i))
                     continue;
                 long targetByte = function.ByteOffset + (function.SlotOfInstruction[i] + 1L + instruction.Immediate) * 8;
                 var target = FunctionAt(function.SectionIndex, targetByte, function, $"instruction {i}");
@@ -309,10 +335,23 @@ internal sealed class ObjectReader
         }
     }
 
-    private FunctionSpec FunctionAt(int sectionIndex, long byteOffset, FunctionSpec caller, string what) =>
-        _functions.FirstOrDefault(function => function.SectionIndex == sectionIndex && function.ByteOffset == byteOffset)
-        ?? throw new ObjectFormatException(
+    /// <summary>Whether one of the first <paramref name="count"/> relocations of the function patches instruction <paramref name="index"/>.</summary>
+    private static bool IsRelocated(FunctionSpec function, int count, int index)
+    {
+        for (int i = 0; i < count; i++)
+            if (function.Relocations[i].InstructionIndex == index)
+                return true;
+        return false;
+    }
+
+    private FunctionSpec FunctionAt(int sectionIndex, long byteOffset, FunctionSpec caller, string what)
+    {
+        foreach (var function in _functions)
+            if (function.SectionIndex == sectionIndex && function.ByteOffset == byteOffset)
+                return function;
+        throw new ObjectFormatException(
             $"Function '{caller.Name}' calls {what} at offset {byteOffset} of section '{SectionName(sectionIndex)}', where no function starts.");
+    }
 
     private string SectionName(int index) => index > 0 && index < _elf.Sections.Count ? _elf.Sections[index].Name : $"#{index}";
 
@@ -324,11 +363,35 @@ internal sealed class ObjectReader
         AssignCoreRelocations();
         foreach (var function in _functions)
         {
-            var info = _ext.FunctionInfosOf(function.SectionName).FirstOrDefault(record => record.InstructionOffset == function.ByteOffset);
-            if (info is not null)
+            if (FunctionInfoOf(function) is { } info)
                 function.FunctionTypeId = info.TypeId;
-            long end = function.ByteOffset + function.SlotCount * 8L;
-            foreach (var line in _ext.LineInfosOf(function.SectionName))
+            AssignLines(function);
+        }
+    }
+
+    /// <summary>The first func_info record of the function's section at the function's start, or null.</summary>
+    private BtfFunctionInfo? FunctionInfoOf(FunctionSpec function)
+    {
+        foreach (var section in _ext!.FunctionInfos)
+        {
+            if (section.SectionName != function.SectionName)
+                continue;
+            foreach (var record in section.Records.AsSpan())
+                if (record.InstructionOffset == function.ByteOffset)
+                    return record;
+        }
+        return null;
+    }
+
+    /// <summary>The line_info records of the function's section inside the function, rebased to its start.</summary>
+    private void AssignLines(FunctionSpec function)
+    {
+        long end = function.ByteOffset + function.SlotCount * 8L;
+        foreach (var section in _ext!.LineInfos)
+        {
+            if (section.SectionName != function.SectionName)
+                continue;
+            foreach (var line in section.Records.AsSpan())
                 if (line.InstructionOffset >= function.ByteOffset && line.InstructionOffset < end)
                     function.Lines.Add(line with { InstructionOffset = line.InstructionOffset - (uint)function.ByteOffset });
         }
@@ -343,7 +406,7 @@ internal sealed class ObjectReader
     {
         foreach (var section in _ext!.CoreRelocations)
         {
-            foreach (var record in section.Records)
+            foreach (var record in section.Records.AsSpan())
             {
                 var function = _functions.FirstOrDefault(f => f.SectionName == section.SectionName && f.Contains(f.SectionIndex, record.InstructionOffset));
                 if (function is null)

@@ -1,4 +1,5 @@
 using EbpfSharp.Object;
+using EbpfSharp.Object.Btf;
 using EbpfSharp.Object.Instructions;
 
 namespace EbpfSharp.Runtime.Loading;
@@ -30,33 +31,35 @@ internal static class ProgramLinker
         var poisoned = new Dictionary<int, Core.PoisonedRelocation>();
         foreach (var function in order)
         {
-            var instructions = (Instruction[])function.Instructions.Clone();
+            int offset = baseSlot[function] * 8;
+            foreach (var instruction in function.Instructions)
+            {
+                instruction.EncodeTo(code.AsSpan(offset));
+                offset += instruction.Slots * 8;
+            }
+            // Relocated instructions are encoded again over their first encoding; the function's own instructions stay as read.
             foreach (var relocation in function.Relocations)
             {
                 int index = relocation.InstructionIndex;
                 int here = baseSlot[function] + function.SlotOfInstruction[index];
-                instructions[index] = relocation switch
+                var original = function.Instructions[index];
+                var relocated = relocation switch
                 {
-                    CallRelocation call => instructions[index] with { Constant = baseSlot[call.Target] - (here + 1) },
-                    FunctionAddressRelocation address => instructions[index] with
+                    CallRelocation call => original with { Constant = baseSlot[call.Target] - (here + 1) },
+                    FunctionAddressRelocation address => original with
                     {
                         Source = PseudoSource.Function,
                         Constant = baseSlot[address.Target] - (here + 1),
                     },
-                    MapRelocation map => instructions[index] with { Source = PseudoSource.MapFd, Constant = (uint)mapFd(map.MapName) },
-                    DataRelocation data => instructions[index] with
+                    MapRelocation map => original with { Source = PseudoSource.MapFd, Constant = (uint)mapFd(map.MapName) },
+                    DataRelocation data => original with
                     {
                         Source = PseudoSource.MapValue,
                         Constant = ((long)data.Offset << 32) | (uint)mapFd(data.MapName),
                     },
                     _ => throw new InvalidOperationException($"Unknown relocation {relocation}."),
                 };
-            }
-            int offset = baseSlot[function] * 8;
-            foreach (var instruction in instructions)
-            {
-                instruction.EncodeTo(code.AsSpan(offset));
-                offset += instruction.Slots * 8;
+                relocated.EncodeTo(code.AsSpan(here * 8));
             }
             if (function.CoreRelocations.Count > 0)
             {
@@ -108,23 +111,42 @@ internal static class ProgramLinker
 
     private static KernelLineInfo[] LineInfos(FunctionSpec entry, List<FunctionSpec> order, Dictionary<FunctionSpec, int> baseSlot, Func<string, uint> stringOffset)
     {
-        if (order.All(function => function.Lines.Count == 0))
+        int count = 0;
+        foreach (var function in order)
+            count += function.Lines.Count;
+        if (count == 0)
             return [];
-        var lines = new List<KernelLineInfo>();
+        var lines = new KernelLineInfo[count];
+        int next = 0;
+        string? file = null;
+        uint fileOffset = 0;
         foreach (var function in order)
         {
             // The kernel insists on a line record at every function's first instruction (check_btf_line).
-            if (function.Lines.Count == 0 || function.Lines.Min(line => line.InstructionOffset) != 0)
+            if (!function.Lines.Exists(static line => line.InstructionOffset == 0))
                 throw new ObjectFormatException($"Program '{entry.Name}': function '{function.Name}' has no .BTF.ext line info for its first instruction while others have line info.");
-            foreach (var line in function.Lines.OrderBy(line => line.InstructionOffset))
+            int functionBase = baseSlot[function];
+            foreach (var line in IsInOffsetOrder(function.Lines) ? function.Lines : function.Lines.OrderBy(line => line.InstructionOffset).ToList())
             {
-                lines.Add(new KernelLineInfo(
-                    (uint)(baseSlot[function] + line.InstructionOffset / 8),
-                    stringOffset(line.FileName),
+                // Consecutive lines nearly always share their file: look its offset up once per run.
+                if (!ReferenceEquals(line.FileName, file))
+                    (file, fileOffset) = (line.FileName, stringOffset(line.FileName));
+                lines[next++] = new KernelLineInfo(
+                    (uint)(functionBase + line.InstructionOffset / 8),
+                    fileOffset,
                     stringOffset(line.LineText),
-                    (line.LineNumber << 10) | (line.Column & 0x3ff)));
+                    (line.LineNumber << 10) | (line.Column & 0x3ff));
             }
         }
-        return lines.ToArray();
+        return lines;
+    }
+
+    /// <summary>Whether the lines are sorted by offset already, as .BTF.ext lists them, so that no stable sort is needed.</summary>
+    private static bool IsInOffsetOrder(List<BtfLineInfo> lines)
+    {
+        for (int i = 1; i < lines.Count; i++)
+            if (lines[i].InstructionOffset < lines[i - 1].InstructionOffset)
+                return false;
+        return true;
     }
 }
