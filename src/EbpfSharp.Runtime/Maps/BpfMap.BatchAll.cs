@@ -99,9 +99,14 @@ public sealed partial class BpfMap
     {
         CheckHasKeys(command == BpfCommand.MapLookupBatch ? nameof(LookupAll) : nameof(LookupAndDeleteAll));
         int capacity = Math.Clamp(MaxEntries, 1, initialEntries);
-        // Uninitialized: only the entries the kernel reports written are read.
-        var keys = GC.AllocateUninitializedArray<byte>(capacity * KeySize);
-        var values = GC.AllocateUninitializedArray<byte>(capacity * ValueBufferSize);
+        // The last read's buffers when they are the right size (a map read whole is usually read whole again, and
+        // new memory costs page faults that show next to the read itself); otherwise uninitialized ones: only the
+        // entries the kernel reports written are read.
+        var staging = Interlocked.Exchange(ref _staging, null);
+        if (staging is null || staging.Keys.Length != capacity * KeySize || staging.Values.Length != capacity * ValueBufferSize)
+            staging = null;
+        var keys = staging?.Keys ?? GC.AllocateUninitializedArray<byte>(capacity * KeySize);
+        var values = staging?.Values ?? GC.AllocateUninitializedArray<byte>(capacity * ValueBufferSize);
         var cursor = new MapBatchCursor();
         // A map never holds more than MaxEntries, so a read that has that many is complete: an array (always full)
         // or a full hash map takes one call, not one more that finds the end. A drain goes on to the end, for
@@ -124,7 +129,16 @@ public sealed partial class BpfMap
                 onBatch(keys.AsSpan(0, count * KeySize), values.AsSpan(0, count * ValueBufferSize), ref state);
             read += count;
         }
+        if (keys.Length + values.Length <= StagingLimit)
+            Volatile.Write(ref _staging, staging is not null && staging.Keys == keys ? staging : new BatchStaging(keys, values));
     }
+
+    // The buffers of the last whole-map read, for the next (taken with an exchange, so concurrent reads never share
+    // them); kept only up to StagingLimit bytes. They hold a copy of entries of this map, which the map's owner can read anyway.
+    private BatchStaging? _staging;
+    private const int StagingLimit = 64 * 1024;
+
+    private sealed record BatchStaging(byte[] Keys, byte[] Values);
 }
 
 /// <summary>Handles one batch of a whole-map read: packed keys and values, valid only during the call.</summary>

@@ -160,6 +160,47 @@ public class BatchTests
     }
 
     [KernelFact]
+    public unsafe void Two_whole_map_reads_at_once_never_share_their_buffers()
+    {
+        using var map = BpfMap.Create(new MapDefinition("batch_staging", BpfMapType.Hash, 4, 8, 16));
+        for (uint key = 0; key < 16; key++)
+            map.Update(key, (ulong)key);
+        map.LookupAll();    // leaves its buffers for the next read to reuse
+        nint firstKeys = 0;
+        bool shared = true;
+        using var firstInside = new ManualResetEventSlim();
+        using var secondDone = new ManualResetEventSlim();
+
+        // The first read holds its batch (pinned) until the second has run entirely.
+        var first = Task.Run(() =>
+        {
+            int unused = 0;
+            map.ReadAll(BpfCommand.MapLookupBatch, ref unused, (ReadOnlySpan<byte> keys, ReadOnlySpan<byte> values, ref int state) =>
+            {
+                fixed (byte* pinned = keys)
+                {
+                    Volatile.Write(ref firstKeys, (nint)pinned);
+                    firstInside.Set();
+                    secondDone.Wait();
+                }
+            });
+        });
+        Assert.True(firstInside.Wait(TimeSpan.FromSeconds(30)));
+        int count = 0;
+        map.ReadAll(BpfCommand.MapLookupBatch, ref count, (ReadOnlySpan<byte> keys, ReadOnlySpan<byte> values, ref int seen) =>
+        {
+            fixed (byte* pinned = keys)
+                shared = (nint)pinned == Volatile.Read(ref firstKeys);
+            seen += keys.Length / 4;
+        });
+        secondDone.Set();
+        first.Wait();
+
+        Assert.False(shared);
+        Assert.Equal(16, count);
+    }
+
+    [KernelFact]
     public void Delete_batch_on_an_array_is_not_supported()
     {
         using var map = BpfMap.Create(new MapDefinition("batch_arr_del", BpfMapType.Array, 4, 4, 4));
