@@ -9,6 +9,17 @@ public class RingBufferReaderTests
 
     private static BpfMap CreateRing(int size = 64 * 1024) => BpfMap.Create(new MapDefinition("events", BpfMapType.RingBuffer, 0, 0, size));
 
+    /// <summary>Adds the heads of records from a new ReadAllAsync stream to <paramref name="heads"/> until it holds <paramref name="upTo"/>, then ends the stream.</summary>
+    private static async Task TakeHeads(RingBufferReader<PacketEvent> reader, List<ulong> heads, int upTo, CancellationToken cancellationToken)
+    {
+        await foreach (var record in reader.ReadAllAsync(cancellationToken))
+        {
+            heads.Add(record.Head);
+            if (heads.Count == upTo)
+                break;
+        }
+    }
+
     [KernelFact]
     public void Records_are_read_in_submission_order_with_their_contents()
     {
@@ -49,12 +60,7 @@ public class RingBufferReaderTests
             program.TestRun(new TestRunOptions { Data = EventPrograms.Packet(head) });
 
         var heads = new List<ulong>();
-        await foreach (var record in reader.ReadAllAsync(timeout.Token))
-        {
-            heads.Add(record.Head);
-            if (heads.Count == 5)
-                break;
-        }
+        await TakeHeads(reader, heads, upTo: 5, timeout.Token);
 
         Assert.Equal([0ul, 2, 4, 6, 8], heads);
         Assert.False(reader.TryRead(out _));
@@ -70,23 +76,13 @@ public class RingBufferReaderTests
             program.TestRun(new TestRunOptions { Data = EventPrograms.Packet(head) });
 
         var heads = new List<ulong>();
-        await foreach (var record in reader.ReadAllAsync(timeout.Token))
-        {
-            heads.Add(record.Head);
-            if (heads.Count == 3)
-                break;      // the stream took the whole run of 10 from the ring
-        }
+        await TakeHeads(reader, heads, upTo: 3, timeout.Token);     // the stream took the whole run of 10 from the ring
         program.TestRun(new TestRunOptions { Data = EventPrograms.Packet(10) });
 
         Assert.True(reader.WaitForData(TimeSpan.Zero));
         Assert.True(reader.TryRead(out var next));
         heads.Add(next.Head);
-        await foreach (var record in reader.ReadAllAsync(timeout.Token))
-        {
-            heads.Add(record.Head);
-            if (heads.Count == 8)
-                break;
-        }
+        await TakeHeads(reader, heads, upTo: 8, timeout.Token);
         reader.ReadAvailable(record => heads.Add(record.Head));
 
         Assert.Equal(Enumerable.Range(0, 11).Select(i => (ulong)i), heads);
